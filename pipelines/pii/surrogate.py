@@ -1,0 +1,315 @@
+"""Keyed, consistent surrogates for detected personal data, and the residual check patterns.
+
+Every surrogate is a function of ``HMAC-SHA256(key, type + normalised value)``:
+the same value gets the same surrogate in every record and field, a different
+key gives different surrogates, and without the key the mapping cannot be
+recomputed or inverted. The key is never echoed in outputs, reprs or errors,
+and neither is the value being replaced.
+
+Surrogates are recognisable, so that a later check can tell "left behind" from
+"replaced" (``RESIDUAL_PATTERNS``):
+
+- EMAIL: ``first.last@example.com|org|net`` (RFC 2606 reserved domains).
+- PHONE: exchange 555 with line 0100-0199 (reserved for fiction by NANPA), in
+  the original's format (separators, parentheses, a leading +1 are kept).
+- ID: same layout (letters before the first digit, e.g. a plan prefix, are
+  kept; separators are kept), keyed digits, and the first two digits are
+  always ``99``. An SSN therefore becomes ``99x-xx-xxxx``: area numbers 9xx
+  are never issued as SSNs, so a real SSN never looks like a surrogate. For
+  other IDs the residual check treats a labelled number starting with 99 as a
+  surrogate, so a real MRN starting with 99 would escape *that check* (not
+  detection); the bundled sample never issues IDs starting with 9.
+- DATE: shifted by one keyed offset of 400-1500 days (either direction) for the
+  whole data set, which keeps intervals between dates; the format is kept.
+- PERSON: each name token is replaced on its own (first names from a pool
+  of the same gender when the gazetteer knows it, last names from a pool of
+  last names), so "Maria Lopez", "Ms. Lopez" and "Maria" stay consistent.
+  Titles and credentials are kept. The pools are disjoint from the gazetteer.
+- ADDRESS: keyed house number (same number of digits), street and city from
+  built-in pools, original street suffix and state kept, keyed ZIP code.
+"""
+
+from __future__ import annotations
+
+import collections
+import datetime as dt
+import hashlib
+import hmac
+import re
+from collections.abc import Iterable, Sequence
+
+from ._names import SURROGATE_FIRST_F, SURROGATE_FIRST_M, SURROGATE_LAST, gazetteer
+from .detect import ENTITY_TYPES, detect
+
+# Python `re` syntax that pandas `Series.str.contains` and Great Expectations'
+# pandas regex expectations accept unchanged: no capturing groups (pandas
+# warns about them), no look-behind, flags only at the start. Look-ahead is
+# used, so SQL back ends with POSIX regular expressions cannot run them.
+RESIDUAL_PATTERNS: dict[str, str] = {
+    # any e-mail address whose domain is not one of the RFC 2606 example domains
+    "EMAIL": (r"[A-Za-z0-9._%+-]+@(?!(?:[A-Za-z0-9-]+\.)*example\.(?:com|org|net)(?![A-Za-z0-9.-]))"
+              r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
+    # a US phone number (with or without +1, parentheses, dashes, dots, spaces), unless 555-01XX
+    "PHONE": (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])"
+              r"(?!555[\s.-]01\d\d(?!\d))\d{3}[\s.-]\d{4}\b"),
+    # an SSN-shaped number, or a number after an identifier label, unless it starts with 99
+    "ID": (r"(?i)\b(?!99)\d{3}-\d{2}-\d{4}\b|"
+           r"\b(?:MRN|medical\s+record|med\s+rec|chart|member|subscriber|policy|insurance|account|acct|"
+           r"patient\s+ID|SSN|SS#|social\s+security)\b(?:\s*(?:ID|number|no\.?|num\.?|#))?[\s:#.]*"
+           r"[A-Z]{0,4}-?(?!99)\d[\d-]{3,}"),
+}
+
+_TITLES = re.compile(r"^((?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra)\.?\s+)*)(.*?)"
+                     r"((?:,?\s+(?:MD|M\.D\.|DO|NP|PA-C|PA|RN|APRN|FNP|FNP-C|DNP|PhD|DDS|PharmD|LCSW))*)$",
+                     re.S)
+_INITIAL = re.compile(r"^[A-Z]\.?$")
+_SURR_STREETS = ("Juniper", "Larkspur", "Bramble", "Thistle", "Heron", "Kestrel", "Willowbrook",
+                 "Foxglove", "Sorrel", "Alder", "Quarry", "Tamarack", "Wren", "Bluebell", "Chestnut",
+                 "Meadowlark", "Hawthorn", "Lilac", "Sycamore", "Briar")
+_SURR_CITIES = ("Fairhaven", "Millbrook", "Cedar Bluff", "Ashford", "Brookdale", "Glenwood",
+                "Harrow Springs", "Kingsbridge", "Linden Falls", "Maplewood", "Northfield", "Oakridge",
+                "Pinecrest", "Riverton", "Stonebridge", "Westbury")
+_SURR_AREAS = ("201", "231", "262", "304", "319", "352", "406", "425", "479", "505", "541",
+               "608", "651", "707", "732", "785", "806", "859", "907", "970")
+_MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
+           "October", "November", "December")
+_MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, name[:3], "Sept" if i == 9 else name}}
+
+
+class Pseudonymizer:
+    """Deterministic keyed surrogates; see the module docstring for each kind."""
+
+    __slots__ = ("_key",)
+
+    def __init__(self, key: bytes) -> None:
+        if not isinstance(key, (bytes, bytearray)):
+            raise TypeError("the pseudonymization key must be bytes")
+        if len(key) < 16:
+            raise ValueError("the pseudonymization key must be at least 16 bytes (32 recommended)")
+        self._key = bytes(key)
+
+    def __repr__(self) -> str:
+        return "Pseudonymizer(key=<redacted>)"
+
+    def __reduce__(self):  # never serialise the key by accident (pickle, deepcopy)
+        raise TypeError("Pseudonymizer holds a secret key and cannot be pickled")
+
+    # ------------------------------------------------------------------ keyed randomness
+    def _digest(self, *parts: str) -> bytes:
+        return hmac.new(self._key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).digest()
+
+    def _stream(self, *parts: str):
+        """Endless keyed integers (0..2**32-1) for one (type, value)."""
+        counter = 0
+        while True:
+            d = self._digest(*parts, str(counter))
+            for i in range(0, 32, 4):
+                yield int.from_bytes(d[i:i + 4], "big")
+            counter += 1
+
+    def _choice(self, seq: Sequence[str], *parts: str) -> str:
+        return seq[int.from_bytes(self._digest(*parts)[:8], "big") % len(seq)]
+
+    # ------------------------------------------------------------------ public
+    def surrogate(self, type: str, value: str) -> str:
+        """The surrogate for ``value`` of entity ``type`` (one of ENTITY_TYPES)."""
+        method = {
+            "PERSON": self._person, "EMAIL": self._email, "PHONE": self._phone,
+            "DATE": self._date, "ADDRESS": self._address, "ID": self._id,
+        }.get(type)
+        if method is None:
+            raise ValueError(f"unknown entity type {type!r}; expected one of {list(ENTITY_TYPES)}")
+        return method(value)
+
+    # ------------------------------------------------------------------ kinds
+    def _first(self, token: str) -> str:
+        gender = gazetteer().gender(token)
+        pool = {"F": SURROGATE_FIRST_F, "M": SURROGATE_FIRST_M}.get(gender, SURROGATE_FIRST_F + SURROGATE_FIRST_M)
+        return self._choice(pool, "PERSON", "first", token.lower())
+
+    def _last(self, token: str) -> str:
+        return self._choice(SURROGATE_LAST, "PERSON", "last", token.lower())
+
+    def _initial(self, token: str) -> str:
+        return self._choice("ABCDEFGHJKLMNPRSTW", "PERSON", "initial", token[0].upper()) + token[1:]
+
+    def _person(self, value: str) -> str:
+        title, core, cred = _TITLES.match(value.strip()).groups()
+        if "," in core:  # "Last, First [Middle]"
+            last, _, first = core.partition(",")
+            firsts = [self._initial(t) if _INITIAL.match(t) else self._first(t) for t in first.split()]
+            return f"{title}{' '.join(self._last(t) for t in last.split())}, {' '.join(firsts)}{cred}"
+        toks = core.split()
+        names = [i for i, t in enumerate(toks) if not _INITIAL.match(t)]
+        out = list(toks)
+        for i, t in enumerate(toks):
+            if _INITIAL.match(t):
+                out[i] = self._initial(t)
+            elif len(names) == 1:
+                gaz = gazetteer()
+                is_last = bool(title.strip()) or "-" in t or (t.lower() in gaz.last and t.lower() not in gaz.first)
+                out[i] = self._last(t) if is_last else self._first(t)
+            else:
+                out[i] = self._last(t) if i == names[-1] else self._first(t)
+        return f"{title}{' '.join(out)}{cred}"
+
+    def _email(self, value: str) -> str:
+        norm = value.strip().lower()
+        first = self._choice(SURROGATE_FIRST_F + SURROGATE_FIRST_M, "EMAIL", "first", norm).lower()
+        last = self._choice(SURROGATE_LAST, "EMAIL", "last", norm).lower()
+        n = next(self._stream("EMAIL", "n", norm)) % 100
+        domain = self._choice(("example.com", "example.org", "example.net"), "EMAIL", "domain", norm)
+        return f"{first}.{last}{n}@{domain}"
+
+    def _phone(self, value: str) -> str:
+        digits = re.sub(r"\D", "", value)
+        national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
+        rnd = self._stream("PHONE", national)
+        line = f"01{next(rnd) % 100:02d}"
+        if len(national) == 10:
+            new = self._choice(_SURR_AREAS, "PHONE", "area", national) + "555" + line
+        elif len(national) == 7:
+            new = "555" + line
+        else:
+            new = "".join(str(next(rnd) % 10) for _ in national)
+        new = digits[: len(digits) - len(national)] + new
+        it = iter(new)
+        return re.sub(r"\d", lambda _m: next(it), value)
+
+    def _date_offset(self) -> dt.timedelta:
+        v = int.from_bytes(self._digest("DATE", "offset")[:8], "big")
+        days = 400 + v % 1101
+        return dt.timedelta(days=days if (v >> 32) & 1 else -days)
+
+    def _date(self, value: str) -> str:
+        return _shift_date(value.strip(), self._date_offset()) or self._fallback_date(value)
+
+    def _fallback_date(self, value: str) -> str:
+        v = next(self._stream("DATE", "fallback", value.strip().lower()))
+        return (dt.date(1990, 1, 1) + dt.timedelta(days=v % 12000)).isoformat()
+
+    def _address(self, value: str) -> str:
+        norm = re.sub(r"[^0-9a-z]+", " ", value.lower()).strip()
+        rnd = self._stream("ADDRESS", norm)
+        m = _ADDRESS_PARTS.match(value.strip())
+        street = self._choice(_SURR_STREETS, "ADDRESS", "street", norm)
+        if not m:
+            return f"{next(rnd) % 9000 + 100} {street} Lane"
+        num = m["num"]
+        new_num = str(1 + next(rnd) % 9) + "".join(str(next(rnd) % 10) for _ in num[1:])
+        out = f"{new_num} {street} {m['suffix'] or 'Road'}"
+        if m["unit"]:
+            out += re.sub(r"\d+", lambda d: str(1 + next(rnd) % 40), m["unit"])
+        if m["city"]:
+            city = self._choice(_SURR_CITIES, "ADDRESS", "city", norm)
+            zip5 = f"{next(rnd) % 90000 + 10000}"
+            zip4 = f"-{next(rnd) % 10000:04d}" if m["zip4"] else ""
+            out += f"{m['sep1']}{city}{m['sep2']}{m['state']} {zip5}{zip4}"
+        return out
+
+    def _id(self, value: str) -> str:
+        first_digit = next((i for i, c in enumerate(value) if c.isdigit()), len(value))
+        # normalised from the first digit on, so "MRN 00123456" and "00123456" agree
+        norm = re.sub(r"\s+", "", value[first_digit:].upper())
+        rnd = self._stream("ID", norm)
+        n_digits = sum(c.isdigit() for c in value)
+        out, seen = [value[:first_digit]], 0
+        for c in value[first_digit:]:
+            if c.isdigit():
+                out.append("9" if seen < 2 and n_digits >= 4 else str(next(rnd) % 10))
+                seen += 1
+            elif c.isalpha():
+                letter = "ABCDEFGHJKLMNPRSTUVWXYZ"[next(rnd) % 23]
+                out.append(letter if c.isupper() else letter.lower())
+            else:
+                out.append(c)
+        return "".join(out)
+
+
+_ADDRESS_PARTS = re.compile(
+    r"^(?P<num>\d+)[A-Z]?\s+(?:[NSEW]\.?\s+)?(?P<street>.+?)\s+"
+    r"(?P<suffix>[A-Z][a-z]*\.?)(?=$|,|\s+(?:Apt|Apartment|Unit|Suite|Ste|#)|\s*,)"
+    r"(?P<unit>,?\s+(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#)\s?#?[A-Z0-9-]+)?"
+    r"(?:(?P<sep1>,\s*)(?P<city>[A-Za-z .'-]+?)(?P<sep2>,?\s+)(?P<state>[A-Z]{2})\s+\d{5}(?P<zip4>-\d{4})?)?$"
+)
+
+_NUMERIC = re.compile(r"^(?P<m>\d{1,2})(?P<s>[/.-])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})$")
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_MDY = re.compile(r"^(?P<mon>[A-Za-z]+)(?P<dot>\.?)\s(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)?(?:(?P<sep>,?\s)(?P<y>\d{4}))?$")
+_DMY = re.compile(r"^(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)?(?P<of>\s(?:of\s)?|-)(?P<mon>[A-Za-z]+)(?P<dot>\.?)"
+                  r"(?P<sep>,?\s|-)(?P<y>\d{4}|\d{2})$")
+
+
+def _ordinal(n: int) -> str:
+    return "th" if 10 <= n % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(n % 10, "th")
+
+
+def _safe_date(y: int, m: int, d: int) -> dt.date:
+    import calendar
+
+    return dt.date(y, m, min(d, calendar.monthrange(y, m)[1]))
+
+
+def _year(y: str) -> int:
+    return int(y) if len(y) == 4 else (2000 + int(y) if int(y) < 50 else 1900 + int(y))
+
+
+def _mon_name(original: str, month: int, dot: str) -> str:
+    """Month ``month`` written like ``original`` (full name or abbreviation, case, trailing dot)."""
+    full = _MONTHS[month - 1]
+    if original.lower() == _MONTHS[_MON_IDX[original.lower()] - 1].lower():
+        name = full
+    else:
+        name = "Sept" if original.lower() == "sept" and month == 9 else full[:3]
+    if original.isupper() and len(original) > 1:
+        name = name.upper()
+    return name + (dot if name.lower() != full.lower() else "")
+
+
+def _shift_date(value: str, offset: dt.timedelta) -> str | None:
+    """The date shifted by ``offset`` in the same layout, or None if the layout is unknown."""
+    try:
+        if m := _NUMERIC.match(value):
+            y = m["y"]
+            new = _safe_date(_year(y), int(m["m"]), int(m["d"])) + offset
+            mm = f"{new.month:02d}" if len(m["m"]) == 2 else str(new.month)
+            dd = f"{new.day:02d}" if len(m["d"]) == 2 else str(new.day)
+            yy = str(new.year) if len(y) == 4 else f"{new.year % 100:02d}"
+            return f"{mm}{m['s']}{dd}{m['s']}{yy}"
+        if m := _ISO.match(value):
+            return (_safe_date(int(m["y"]), int(m["m"]), int(m["d"])) + offset).isoformat()
+        if (m := _MDY.match(value)) and m["mon"].lower() in _MON_IDX:
+            base = _safe_date(int(m["y"]) if m["y"] else 2000, _MON_IDX[m["mon"].lower()], int(m["d"]))
+            new = base + offset
+            out = f"{_mon_name(m['mon'], new.month, m['dot'])} {new.day}"
+            out += _ordinal(new.day) if m["ord"] else ""
+            return out + (f"{m['sep']}{new.year}" if m["y"] else "")
+        if (m := _DMY.match(value)) and m["mon"].lower() in _MON_IDX:
+            y = m["y"]
+            new = _safe_date(_year(y), _MON_IDX[m["mon"].lower()], int(m["d"])) + offset
+            dd = f"{new.day:02d}" if len(m["d"]) == 2 and m["d"].startswith("0") else str(new.day)
+            yy = str(new.year) if len(y) == 4 else f"{new.year % 100:02d}"
+            mon = _mon_name(m["mon"], new.month, m["dot"])
+            return f"{dd}{_ordinal(new.day) if m['ord'] else ''}{m['of']}{mon}{m['sep']}{yy}"
+    except (ValueError, OverflowError):
+        return None
+    return None
+
+
+def anonymize_text(
+    text: str,
+    pseudonymizer: Pseudonymizer,
+    entities: Iterable[str] = ENTITY_TYPES,
+    id_patterns: Sequence[str] = (),
+) -> tuple[str, collections.Counter]:
+    """Replace every detected entity by its surrogate; return the new text and counts per type."""
+    counts: collections.Counter = collections.Counter()
+    parts: list[str] = []
+    pos = 0
+    for span in detect(text, entities, id_patterns):
+        parts.append(text[pos:span.start])
+        parts.append(pseudonymizer.surrogate(span.type, text[span.start:span.end]))
+        counts[span.type] += 1
+        pos = span.end
+    parts.append(text[pos:])
+    return "".join(parts), counts

@@ -1,0 +1,265 @@
+"""Stage ``register``: record the candidate, with all its evidence, in MLflow.
+
+One MLflow run per pipeline run holds the stages' params and metrics, the
+datasets (``log_input`` with the DVC md5 as digest), the evidence files and the
+adapter; a model version of the registered model gets the tags that tie it to
+the evidence, and the alias ``candidate`` (and ``pr-<N>``). Every candidate is
+registered, failing ones too, so the registry is the complete history; this
+stage then exits non-zero when any stage failed.
+
+Registering is idempotent: a version whose ``evidence.bundle.digest`` tag equals
+this run's is reused, not duplicated.
+"""
+from __future__ import annotations
+
+from pathlib import Path
+from typing import Any
+
+from pipelines.core import evidence as ev
+from pipelines.core.config import STAGES, PipelineConfig
+from pipelines.core.digests import sha256_json
+from pipelines.core.errors import EvidenceError, StageFailed
+from pipelines.core.fileio import read_json, read_jsonl, remove_outputs, write_text
+from pipelines.core.stage import StageSpec, progress, resolve
+
+EARLIER = STAGES[:-1]
+PIP_REQUIREMENTS = ["torch", "transformers", "peft", "tokenizers", "safetensors", "accelerate"]
+
+
+def _evidence_paths(c: PipelineConfig) -> dict[str, str]:
+    return {
+        "anonymize": c.anonymize.evidence, "validate": c.validate_.evidence, "finetune": c.finetune.evidence,
+        "evaluate": c.evaluate.evidence, "bias_scan": c.bias_scan.evidence,
+    }
+
+
+SPEC = StageSpec(
+    name="register",
+    params=("registry", "register", "policy"),
+    code=("stages/register.py", "pipelines/registry.py"),
+    inputs=lambda c: {
+        "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir, "adapter": c.finetune.output_dir,
+        "loss_curve": c.finetune.loss_curve, "evaluate_metrics": c.evaluate.metrics, "bias_metrics": c.bias_scan.metrics,
+        **{f"evidence_{k}": v for k, v in _evidence_paths(c).items()},
+    },
+    outputs=lambda c: {"report": c.register_.report},
+    evidence=lambda c: c.register_.evidence,
+)
+
+
+def flatten(prefix: str, value: Any) -> dict[str, Any]:
+    if isinstance(value, dict):
+        out: dict[str, Any] = {}
+        for k, v in value.items():
+            out.update(flatten(f"{prefix}.{k}" if prefix else str(k), v))
+        return out
+    return {prefix: value}
+
+
+def version_tags(cfg: PipelineConfig, records: dict[str, ev.Evidence], bundle: str, git_commit: str) -> dict[str, str]:
+    """The tags that tie a model version to its evidence (all strings)."""
+    anon, ft = records["anonymize"], records["finetune"]
+    tags = {
+        "git.commit": git_commit,
+        "config.digest": sha256_json(cfg.model_dump(mode="json", by_alias=True)),
+        "policy.digest": sha256_json(cfg.section("policy")),
+        "dataset.raw.md5": anon.inputs[cfg.data.raw],
+        "dataset.anonymized.md5": anon.outputs[cfg.anonymize.output],
+        "anonymization.key_source": str(anon.details.get("key_source")),
+        "anonymization.key_fingerprint": str(anon.details.get("key_fingerprint")),
+        "base_model.name": str(ft.details.get("base_model")),
+        "base_model.digest": str(ft.details.get("base_model_digest")),
+        "tokenizer.digest": str(ft.details.get("tokenizer_digest")),
+        "adapter.md5": ft.outputs[cfg.finetune.output_dir],
+        "evidence.bundle.digest": bundle,
+        "candidate.passed": str(all(r.passed for r in records.values())).lower(),
+    }
+    for stage, r in records.items():
+        tags[f"evidence.{stage}.digest"] = r.digest()
+        tags[f"evidence.{stage}.passed"] = str(r.passed).lower()
+    return tags
+
+
+def load_chain(cfg: PipelineConfig, root: Path) -> dict[str, ev.Evidence]:
+    """The earlier stages' evidence, refusing a chain that is broken or has a
+    gap (a failed check is not a break: it is recorded)."""
+    paths = _evidence_paths(cfg)
+    broken = [f"{link.stage}: {p}" for link in ev.chain(root, paths) for p in link.problems if not p.startswith("check failed")]
+    if broken:
+        raise EvidenceError("register: the evidence chain is broken, nothing registered:\n  " + "\n  ".join(broken))
+    return {s: ev.load(resolve(root, p)) for s, p in paths.items()}
+
+
+def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evidence], bundle: str, experiment_id: str) -> tuple[str, str]:
+    """The MLflow run of this pipeline run; returns (run_id, logged model uri)."""
+    import pandas as pd
+
+    from pipelines import lm
+
+    d = cfg.data
+    with mlflow.start_run(experiment_id=experiment_id, run_name=f"candidate-{bundle[:12]}") as run:
+        params = {}
+        for section in ("data", "anonymize", "validate", "finetune", "evaluate", "bias_scan", "registry"):
+            params.update(flatten(section, cfg.section(section)))
+        mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
+        mlflow.set_tags({"release_gate.bundle": bundle, "git.commit": records["finetune"].code.get("git_commit", "unknown")})
+        metrics: dict[str, float] = {}
+        for stage, r in records.items():
+            metrics[f"{stage}.passed"] = float(r.passed)
+            for c in r.checks:
+                if isinstance(c["value"], (int, float)) and not isinstance(c["value"], bool):
+                    metrics[f"{stage}.{c['name']}"] = float(c["value"])
+        mlflow.log_metrics(metrics)
+        curve = read_jsonl_csv(resolve(root, cfg.finetune.loss_curve))
+        for row in curve:
+            mlflow.log_metric("finetune.train_loss", float(row["loss"]), step=int(row["step"]))
+        for name, path, digest in (
+            ("raw", d.raw, records["anonymize"].inputs[d.raw]),
+            ("anonymized", cfg.anonymize.output, records["anonymize"].outputs[cfg.anonymize.output]),
+        ):
+            df = pd.DataFrame.from_records(read_jsonl(resolve(root, path)))[list(d.required_fields)]
+            ds = mlflow.data.from_pandas(df.iloc[:0], source=path, name=f"{name}-records", digest=digest)
+            mlflow.log_input(ds, context="training" if name == "anonymized" else "raw")
+        for rel in (*_evidence_paths(cfg).values(), cfg.evaluate.metrics, cfg.bias_scan.metrics, cfg.finetune.loss_curve):
+            mlflow.log_artifact(str(resolve(root, rel)), artifact_path=str(Path(rel).parent))
+        adapter_dir, base_dir = resolve(root, cfg.finetune.output_dir), resolve(root, cfg.finetune.base_dir)
+        mlflow.log_artifacts(str(adapter_dir), artifact_path="adapter")
+        if cfg.finetune.base_model == "tiny":
+            mlflow.log_artifacts(str(base_dir), artifact_path="base")
+        progress("register", "logging the model (adapter + tokenizer, base model by path)")
+        model = lm.load_with_adapter(base_dir, adapter_dir)
+        tok = lm.load_tokenizer(adapter_dir)
+        info = mlflow.transformers.log_model(
+            {"model": model, "tokenizer": tok}, name="model", task="text-generation",
+            base_model_path=str(base_dir.resolve()) if cfg.finetune.base_model == "tiny" else cfg.finetune.base_model,
+            pip_requirements=PIP_REQUIREMENTS,
+        )
+        return run.info.run_id, info.model_uri
+
+
+def read_jsonl_csv(path: Path) -> list[dict[str, str]]:
+    import csv
+
+    with open(path, encoding="utf-8", newline="") as f:
+        return list(csv.DictReader(f))
+
+
+def ensure_experiment(client, cfg: PipelineConfig, root: Path) -> str:
+    from pipelines import registry
+
+    exp = client.get_experiment_by_name(cfg.registry.experiment)
+    if exp is not None:
+        return exp.experiment_id
+    location = registry.artifact_location(cfg, root) if not client.tracking_uri.startswith("http") else None
+    return client.create_experiment(cfg.registry.experiment, artifact_location=location)
+
+
+def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None) -> ev.Evidence:
+    from pipelines import registry
+
+    started = ev.now_utc()
+    report_path, evidence_path = resolve(root, cfg.register_.report), resolve(root, cfg.register_.evidence)
+    remove_outputs(report_path, evidence_path)
+    records = load_chain(cfg, root)
+    bundle = sha256_json({s: r.digest() for s, r in records.items()})
+    git_commit = ev.code_version(root)["git_commit"]
+    uri = registry.resolve_tracking_uri(cfg, root)
+    client = registry.client(uri)
+    import mlflow
+
+    name = cfg.registry.model_name
+    existing = registry.versions_with_tag(client, name, "evidence.bundle.digest", bundle)
+    if existing:
+        version, run_id = existing[-1].version, existing[-1].run_id
+        progress("register", f"this evidence is already registered as {name} version {version}; reusing it")
+    else:
+        try:
+            client.get_registered_model(name)
+        except mlflow.exceptions.MlflowException:
+            client.create_registered_model(name, description="Fine-tuned candidates recorded by release-gate.")
+        experiment_id = ensure_experiment(client, cfg, root)
+        run_id, model_uri = log_run(mlflow, cfg, root, records, bundle, experiment_id)
+        tags = version_tags(cfg, records, bundle, git_commit)
+        mv = client.create_model_version(name, source=model_uri, run_id=run_id, tags=tags,
+                                         description=f"release-gate candidate, evidence bundle {bundle[:12]}")
+        version = str(mv.version)
+        progress("register", f"registered {name} version {version} (run {run_id})")
+    aliases = [cfg.register_.alias] + ([f"pr-{pr_number}"] if pr_number else [])
+    for alias in aliases:
+        client.set_registered_model_alias(name, alias, version)
+    passed = all(r.passed for r in records.values())
+    checks = [ev.Check(f"{s}.passed", r.passed, "==", True) for s, r in records.items()]
+    eval_metrics = read_json(resolve(root, cfg.evaluate.metrics), "metrics file")
+    report = render_report(cfg, records, eval_metrics, name, version, run_id, aliases, bundle)
+    write_text(report_path, report)
+    record = ev.build(
+        "register", checks, SPEC.inputs(cfg), SPEC.outputs(cfg), SPEC.config_digest(cfg), root, started,
+        details={"model_name": name, "version": version, "run_id": run_id, "aliases": aliases,
+                 "evidence_bundle_digest": bundle, "tracking_uri": _redact_uri(uri) if uri.startswith("http") else "local"},
+    )
+    from pipelines.core.fileio import write_json
+
+    write_json(evidence_path, record.as_dict())
+    if not passed:
+        failed = [f"{s}: {'; '.join(r.failures())}" for s, r in records.items() if not r.passed]
+        raise StageFailed(f"candidate {name} version {version} registered WITH FAILURES (see {cfg.register_.report}):\n  " + "\n  ".join(failed))
+    progress("register", f"candidate {name} version {version} passed every stage; report in {cfg.register_.report}")
+    return record
+
+
+def _redact_uri(uri: str) -> str:
+    """Drop credentials from a URI before it is written anywhere."""
+    from urllib.parse import urlsplit, urlunsplit
+
+    parts = urlsplit(uri)
+    host = parts.hostname or ""
+    netloc = host + (f":{parts.port}" if parts.port else "")
+    return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
+
+
+def render_report(cfg: PipelineConfig, records: dict[str, ev.Evidence], m: dict, name: str, version: str, run_id: str | None,
+                  aliases: list[str], bundle: str) -> str:
+    """The candidate report (Markdown) that a reviewer reads on the pull request."""
+    passed = all(r.passed for r in records.values())
+    anon, ft = records["anonymize"], records["finetune"]
+    lines = [
+        f"# Candidate report: {name} version {version}",
+        "",
+        f"**Verdict: {'all stages passed' if passed else 'FAILED'}** — aliases: {', '.join('`' + a + '`' for a in aliases)}",
+        "",
+        "| stage | result | failed checks |",
+        "|---|---|---|",
+    ]
+    for s, r in records.items():
+        lines.append(f"| {s} | {'pass' if r.passed else '**FAIL**'} | {'; '.join(r.failures()) or '—'} |")
+    lines += ["", "## Candidate vs base and champion (held-out split)", ""]
+    if m:
+        lines += ["| model | perplexity | ROUGE-L | exact match | n |", "|---|---|---|---|---|"]
+        for label in ("candidate", "base", "champion"):
+            row = m.get(label)
+            if row:
+                title = label if label != "champion" else f"champion (v{m.get('champion_version')})"
+                lines.append(f"| {title} | {row['perplexity']:.3f} | {row['rouge_l']:.4f} | {row['exact_match']:.4f} | {row['n']} |")
+        if not m.get("champion"):
+            lines.append("\nNo champion is registered yet: the candidate was compared with its base model only.")
+    lines += ["", "## Checks", ""]
+    for s, r in records.items():
+        for c in r.checks:
+            if c["op"] != "info":
+                mark = "pass" if c["passed"] else "FAIL"
+                lines.append(f"- {s} · `{c['name']}` = {c['value']} (required {c['op']} {c['threshold']}) — {mark}")
+    lines += [
+        "", "## Data and lineage", "",
+        f"- raw dataset md5: `{anon.inputs[cfg.data.raw]}` ({cfg.data.raw})",
+        f"- anonymized dataset md5: `{anon.outputs[cfg.anonymize.output]}`",
+        f"- anonymization key: {anon.details.get('key_source')}"
+        + (" — **DEVELOPMENT KEY: not acceptable for real data**" if anon.details.get("development_key") else ""),
+        f"- values replaced: {', '.join(f'{k} {v}' for k, v in anon.details.get('replaced', {}).items())}",
+        f"- base model: `{ft.details.get('base_model')}` digest `{ft.details.get('base_model_digest')}`",
+        f"- adapter md5: `{ft.outputs[cfg.finetune.output_dir]}`",
+        f"- evidence bundle digest: `{bundle}`",
+        f"- MLflow run: `{run_id}`",
+        "",
+    ]
+    return "\n".join(lines)
+
