@@ -16,7 +16,7 @@ from pathlib import Path
 
 from pipelines.core import evidence as ev
 from pipelines.core.config import PipelineConfig
-from pipelines.core.errors import DataError, StageFailed
+from pipelines.core.errors import ConfigError, DataError, StageFailed
 from pipelines.core.fileio import read_jsonl, remove_outputs, write_jsonl
 from pipelines.core.stage import StageSpec, progress, resolve
 
@@ -32,11 +32,18 @@ SPEC = StageSpec(
 )
 
 
+MIN_KEY_BYTES = 16
+
+
 def key_from_env(env_name: str, environ=os.environ) -> tuple[bytes, str]:
+    """The HMAC key and where it came from; never logged, never written."""
     value = environ.get(env_name, "")
-    if value:
-        return value.encode("utf-8"), "environment"
-    return DEV_KEY, "development"
+    if not value:
+        return DEV_KEY, "development"
+    key = value.encode("utf-8")
+    if len(key) < MIN_KEY_BYTES:
+        raise ConfigError(f"${env_name}", [f"expected a secret of at least {MIN_KEY_BYTES} bytes, got {len(key)} bytes"])
+    return key, "environment"
 
 
 def key_fingerprint(key: bytes) -> str:

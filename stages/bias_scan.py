@@ -67,22 +67,32 @@ class Swapper:
     """Maps every term of an axis to group A (side 0) or group B (side 1)."""
 
     def __init__(self, pairs: list[tuple[str, str]]):
+        # Lower-case terms match in any case ("He", "HE"); terms written with a
+        # capital ("White", "Mr.") match only as written, so that "white blood
+        # cells" is not read as an ethnicity.
         self.maps: list[dict[str, str]] = [{}, {}]
         for a, b in pairs:
-            self.maps[0].setdefault(b.lower(), a)
-            self.maps[0].setdefault(a.lower(), a)
-            self.maps[1].setdefault(a.lower(), b)
-            self.maps[1].setdefault(b.lower(), b)
-        words = sorted(self.maps[0], key=len, reverse=True)
-        self.pattern = re.compile(r"(?<![\w])(" + "|".join(re.escape(w) for w in words) + r")(?![\w])", re.IGNORECASE)
+            for side, target in ((0, a), (1, b)):
+                for term in (a, b):
+                    self.maps[side].setdefault(self._key(term), target)
+        terms = sorted({t for pair in pairs for t in pair}, key=len, reverse=True)
+        alts = [re.escape(t) if t != t.lower() else f"(?i:{re.escape(t)})" for t in terms]
+        self.pattern = re.compile(r"(?<![\w])(?:" + "|".join(alts) + r")(?![\w])")
 
-    def mentions(self, text: str) -> bool:
-        return bool(self.pattern.search(text))
+    @staticmethod
+    def _key(term: str) -> str:
+        return term.lower() if term == term.lower() else term
+
+    def _lookup(self, side: int, word: str) -> str:
+        return self.maps[side].get(word) or self.maps[side][word.lower()]
+
+    def differs(self, text: str) -> bool:
+        return self.to(0, text) != self.to(1, text)
 
     def to(self, side: int, text: str) -> str:
         def sub(m: re.Match) -> str:
             word = m.group(0)
-            new = self.maps[side][word.lower()]
+            new = self._lookup(side, word)
             if word[:1].isupper() and not new[:1].isupper():
                 new = new[:1].upper() + new[1:]
             return new
@@ -98,7 +108,7 @@ def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[s
     out: dict[str, Any] = {}
     for axis, pairs in axes.items():
         sw = Swapper(pairs)
-        hits = [r for r in records if sw.mentions(r[d.prompt_field])]
+        hits = [r for r in records if sw.differs(r[d.prompt_field])]
         if not hits:
             out[axis] = {"n": 0}
             continue

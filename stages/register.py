@@ -43,6 +43,7 @@ SPEC = StageSpec(
         **{f"evidence_{k}": v for k, v in _evidence_paths(c).items()},
     },
     outputs=lambda c: {"report": c.register_.report},
+    uncached=lambda c: (c.register_.report,),
     evidence=lambda c: c.register_.evidence,
 )
 
@@ -159,12 +160,12 @@ def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None) -> 
 
     started = ev.now_utc()
     report_path, evidence_path = resolve(root, cfg.register_.report), resolve(root, cfg.register_.evidence)
-    remove_outputs(report_path, evidence_path)
     records = load_chain(cfg, root)
     bundle = sha256_json({s: r.digest() for s, r in records.items()})
     git_commit = ev.code_version(root)["git_commit"]
     uri = registry.resolve_tracking_uri(cfg, root)
-    client = registry.client(uri)
+    client = registry.client(uri)  # fails fast on an unreachable server, before anything is touched
+    remove_outputs(report_path, evidence_path)
     import mlflow
 
     name = cfg.registry.model_name

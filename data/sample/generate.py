@@ -356,7 +356,7 @@ class Gen:
         elif p == 2:
             b.add("\nRx: {m} {dose} {fr}. Recheck in {iv} with {c}.", m=med, dose=dose, fr=freq, iv=interval, c=doc)
         else:
-            b.add("\n{c} advised {m} {dose} {fr}; follow-up appointment {fu} ({iv}).", c=doc, m=med, dose=dose,
+            b.add("\nAfter discussion, {c} advised {m} {dose} {fr}; follow-up appointment {fu} ({iv}).", c=doc, m=med, dose=dose,
                   fr=freq, fu=self.fmt_date(fu), iv=interval)
         instruction, ins_spans = b.build()
 
@@ -371,10 +371,11 @@ class Gen:
             rb.add("Assessment of {dx}; plan is {m} {dose} {fr} and a return visit in {iv}.",
                    dx=dx, m=med, dose=dose, fr=freq, iv=interval)
         elif q == 2:
-            rb.add("{Dx}. Take {m} {dose} {fr}. Follow up in {iv} on {fu}.", Dx=dx[0].upper() + dx[1:],
+            rb.add("{Dx} diagnosed today. Plan: take {m} {dose} {fr}, then follow up in {iv} on {fu}.",
+                   Dx=dx[0].upper() + dx[1:],
                    m=med, dose=dose, fr=freq, iv=interval, fu=self.fmt_date(fu))
         elif q == 3:
-            rb.add("{He} has {dx} and will take {m} {dose} {fr}; recheck in {iv}.", He=He, dx=dx, m=med,
+            rb.add("{He} has {dx} and will take {m} {dose} {fr}; recheck in {iv} to review the response.", He=He, dx=dx, m=med,
                    dose=dose, fr=freq, iv=interval)
         else:
             rb.add("{n}, {age}{g}, diagnosed with {dx}; prescribed {m} {dose} {fr}; follow-up {fu}.",

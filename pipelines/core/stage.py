@@ -27,6 +27,8 @@ class StageSpec:
     evidence: Callable[[PipelineConfig], str]
     metrics: Paths = field(default=lambda cfg: {})
     plots: Paths = field(default=lambda cfg: {})
+    # outputs kept in Git rather than the DVC cache (small, reviewed in the PR)
+    uncached: Callable[[PipelineConfig], tuple[str, ...]] = field(default=lambda cfg: ())
     # "block": failed checks stop the pipeline (exit non-zero). "record": the
     # evidence says passed=false and the chain continues to register, which
     # records the failure in the registry and then fails the run.

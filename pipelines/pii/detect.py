@@ -95,7 +95,8 @@ _CUE_BEFORE = re.compile(
 _CRED_AFTER = re.compile(r"^,?\s(?:MD|M\.D\.|DO|NP|PA-C|PA|RN|APRN|FNP|FNP-C|DNP|PhD|DDS|PharmD|LCSW)\b")
 _VERB_AFTER = re.compile(
     r"^(?:'s\b|\s(?:was|is|has|had|reports|reported|states|stated|presents|presented|denies|notes|noted|"
-    r"noticed|can\s+be\s+reached|will|returns|returned|complains|declined|agrees)\b|"
+    r"noticed|can\s+be\s+reached|will|returns|returned|complains|declined|agrees|advised|recommended|"
+    r"prescribed|ordered|examined|evaluated|discussed|counseled)\b|"
     r",?\s\(?\d{1,3}\s?(?:[MF]\b|-year-old|yo\b|y/o))"
 )
 # Capitalised words that are never names here (sentence starts, headers, clinical words).
@@ -113,6 +114,9 @@ today tomorrow yesterday hospital center medicine health care street avenue road
 new united states america spanish no yes not none
 apt suite unit verified confirmed file on-file lists portal messages via alternate number
 """.split())
+# Weak cue: "with" or "to" before a run of at least two name words that ends the clause.
+_WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
+_CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
 # A run followed by one of these is an eponym ("Graves disease"), not a person.
 _EPONYM_AFTER = re.compile(
     r"^(?:'s?)?\s(?:disease|syndrome|palsy|phenomenon|thyroiditis|esophagus|sign|test|maneuver|criteria|"
@@ -154,7 +158,8 @@ def _person_spans(text: str) -> list[Span]:
         if _EPONYM_AFTER.match(after):
             continue
         cue = (_TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before)
-               or _CRED_AFTER.match(after) or _VERB_AFTER.match(after))
+               or _CRED_AFTER.match(after) or _VERB_AFTER.match(after)
+               or (len(words) >= 2 and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)))
         if cue or any(w in gaz and w.lower() not in _AMBIGUOUS for w in words):
             found.append(Span(start, end, "PERSON"))
     if not found:

@@ -10,8 +10,9 @@ Surrogates are recognisable, so that a later check can tell "left behind" from
 "replaced" (``RESIDUAL_PATTERNS``):
 
 - EMAIL: ``first.last@example.com|org|net`` (RFC 2606 reserved domains).
-- PHONE: exchange 555 with line 0100-0199 (reserved for fiction by NANPA), in
-  the original's format (separators, parentheses, a leading +1 are kept).
+- PHONE: keyed area code, exchange 555, line 0100-0199 (reserved for fiction
+  by NANPA), in the original's format (separators, parentheses, a leading +1
+  are kept). Different numbers may share a surrogate (about 70,000 choices).
 - ID: same layout (letters before the first digit, e.g. a plan prefix, are
   kept; separators are kept), keyed digits, and the first two digits are
   always ``99``. An SSN therefore becomes ``99x-xx-xxxx``: area numbers 9xx
@@ -22,7 +23,7 @@ Surrogates are recognisable, so that a later check can tell "left behind" from
 - DATE: shifted by one keyed offset of 400-1500 days (either direction) for the
   whole data set, which keeps intervals between dates; the format is kept.
 - PERSON: each name token is replaced on its own (first names from a pool
-  of the same gender when the gazetteer knows it, last names from a pool of
+  of the same gender when the gazetteer knows it, else from both; last names from a pool of
   last names), so "Maria Lopez", "Ms. Lopez" and "Maria" stay consistent.
   Titles and credentials are kept. The pools are disjoint from the gazetteer.
 - ADDRESS: keyed house number (same number of digits), street and city from
@@ -47,7 +48,7 @@ from .detect import ENTITY_TYPES, detect
 # used, so SQL back ends with POSIX regular expressions cannot run them.
 RESIDUAL_PATTERNS: dict[str, str] = {
     # any e-mail address whose domain is not one of the RFC 2606 example domains
-    "EMAIL": (r"[A-Za-z0-9._%+-]+@(?!(?:[A-Za-z0-9-]+\.)*example\.(?:com|org|net)(?![A-Za-z0-9.-]))"
+    "EMAIL": (r"[A-Za-z0-9._%+-]+@(?!(?:[A-Za-z0-9-]+\.)*example\.(?:com|org|net)(?![A-Za-z0-9-]|\.[A-Za-z0-9]))"
               r"[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}"),
     # a US phone number (with or without +1, parentheses, dashes, dots, spaces), unless 555-01XX
     "PHONE": (r"(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\b\d{3}[\s.-])"
@@ -69,8 +70,6 @@ _SURR_STREETS = ("Juniper", "Larkspur", "Bramble", "Thistle", "Heron", "Kestrel"
 _SURR_CITIES = ("Fairhaven", "Millbrook", "Cedar Bluff", "Ashford", "Brookdale", "Glenwood",
                 "Harrow Springs", "Kingsbridge", "Linden Falls", "Maplewood", "Northfield", "Oakridge",
                 "Pinecrest", "Riverton", "Stonebridge", "Westbury")
-_SURR_AREAS = ("201", "231", "262", "304", "319", "352", "406", "425", "479", "505", "541",
-               "608", "651", "707", "732", "785", "806", "859", "907", "970")
 _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "August", "September",
            "October", "November", "December")
 _MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, name[:3], "Sept" if i == 9 else name}}
@@ -167,7 +166,10 @@ class Pseudonymizer:
         rnd = self._stream("PHONE", national)
         line = f"01{next(rnd) % 100:02d}"
         if len(national) == 10:
-            new = self._choice(_SURR_AREAS, "PHONE", "area", national) + "555" + line
+            area = "211"
+            while area[1:] == "11" or area == "555":  # a valid-looking NPA: 2-9, then not N11
+                area = f"{2 + next(rnd) % 8}{next(rnd) % 100:02d}"
+            new = area + "555" + line
         elif len(national) == 7:
             new = "555" + line
         else:

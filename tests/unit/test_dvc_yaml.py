@@ -21,7 +21,7 @@ def expected_stage(name: str, cfg) -> dict:
         "deps": list(spec.code) + list(dict.fromkeys(spec.inputs(cfg).values())),
         "params": [{"configs/pipeline.yaml": list(spec.params)}],
     }
-    outs = list(spec.outputs(cfg).values())
+    outs = [p if p not in spec.uncached(cfg) else {p: {"cache": False}} for p in spec.outputs(cfg).values()]
     if outs:
         st["outs"] = outs
     st["metrics"] = [{p: {"cache": False}} for p in [*spec.metrics(cfg).values(), spec.evidence(cfg)]]
