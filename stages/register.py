@@ -91,12 +91,15 @@ def load_chain(cfg: PipelineConfig, root: Path) -> dict[str, ev.Evidence]:
     return {s: ev.load(resolve(root, p)) for s, p in paths.items()}
 
 
-def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evidence], bundle: str, experiment_id: str) -> tuple[str, str]:
-    """The MLflow run of this pipeline run; returns (run_id, logged model uri)."""
+def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evidence], bundle: str, experiment_id: str) -> tuple[str, Any]:
+    """The MLflow run of this pipeline run; returns (run_id, the logged model's info)."""
+    import warnings
+
     import pandas as pd
 
     from pipelines import lm
 
+    warnings.filterwarnings("ignore", message="The specified dataset source can be interpreted in multiple ways")
     d = cfg.data
     with mlflow.start_run(experiment_id=experiment_id, run_name=f"candidate-{bundle[:12]}") as run:
         params = {}
@@ -135,7 +138,7 @@ def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evide
             base_model_path=str(base_dir.resolve()) if cfg.finetune.base_model == "tiny" else cfg.finetune.base_model,
             pip_requirements=PIP_REQUIREMENTS,
         )
-        return run.info.run_id, info.model_uri
+        return run.info.run_id, info
 
 
 def read_jsonl_csv(path: Path) -> list[dict[str, str]]:
@@ -179,9 +182,9 @@ def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None) -> 
         except mlflow.exceptions.MlflowException:
             client.create_registered_model(name, description="Fine-tuned candidates recorded by release-gate.")
         experiment_id = ensure_experiment(client, cfg, root)
-        run_id, model_uri = log_run(mlflow, cfg, root, records, bundle, experiment_id)
+        run_id, model = log_run(mlflow, cfg, root, records, bundle, experiment_id)
         tags = version_tags(cfg, records, bundle, git_commit)
-        mv = client.create_model_version(name, source=model_uri, run_id=run_id, tags=tags,
+        mv = client.create_model_version(name, source=model.model_uri, run_id=run_id, tags=tags, model_id=model.model_id,
                                          description=f"release-gate candidate, evidence bundle {bundle[:12]}")
         version = str(mv.version)
         progress("register", f"registered {name} version {version} (run {run_id})")

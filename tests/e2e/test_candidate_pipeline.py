@@ -75,7 +75,7 @@ def test_run_holds_params_metrics_datasets_and_evidence(pipeline):
     c = client(pipeline["server"]["uri"])
     mv = c.get_model_version_by_alias("clinical-summarizer", "candidate")
     run_ = c.get_run(mv.run_id)
-    assert run_.data.params["finetune.lora.r"] == "8"
+    assert run_.data.params["finetune.lora.r"] == "16"
     assert "evaluate.candidate.rouge_l" in run_.data.metrics
     assert len(c.get_metric_history(mv.run_id, "finetune.train_loss")) > 10
     digests = {i.dataset.name: i.dataset.digest for i in run_.inputs.dataset_inputs}
