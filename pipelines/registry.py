@@ -100,3 +100,131 @@ def download(run_id: str, artifact_path: str, dst: Path) -> Path:
     import mlflow
 
     return Path(mlflow.artifacts.download_artifacts(run_id=run_id, artifact_path=artifact_path, dst_path=str(dst)))
+
+
+def get_version(mlflow_client, name: str, version: str) -> VersionRef:
+    from mlflow.exceptions import MlflowException
+
+    try:
+        return _ref(mlflow_client.get_model_version(name, str(version)))
+    except MlflowException as e:
+        raise RegistryError(f"registry: {name} version {version} not found ({e.error_code})") from None
+
+
+def load_evidence(run_id: str | None, stages: tuple[str, ...]) -> dict[str, dict[str, Any]]:
+    """The evidence records stored with a version's run (missing ones are absent)."""
+    import json
+    import tempfile
+
+    import mlflow
+    from mlflow.exceptions import MlflowException
+
+    out: dict[str, dict[str, Any]] = {}
+    if not run_id:
+        return out
+    with tempfile.TemporaryDirectory() as tmp:
+        for stage in stages:
+            try:
+                p = mlflow.artifacts.download_artifacts(run_id=run_id, artifact_path=f"evidence/{stage}.json", dst_path=tmp)
+            except (MlflowException, OSError):
+                continue
+            try:
+                out[stage] = json.loads(Path(p).read_text(encoding="utf-8"))
+            except (ValueError, OSError):
+                out[stage] = {"stage": stage, "passed": False, "checks": [], "unreadable": True}
+    return out
+
+
+# --- the ledger's storage and the promotion lock -----------------------------------
+
+LEDGER_FILE = "ledger.jsonl"
+TAG_LEDGER_RUN = "ledger.run_id"
+TAG_LEDGER_HEAD = "ledger.head"
+
+
+class LedgerStore:
+    """The ledger of one registered model: ``ledger.jsonl``, an artifact of a
+    dedicated MLflow run named in the registered-model tag ``ledger.run_id``,
+    with the last entry's digest mirrored in the tag ``ledger.head``."""
+
+    def __init__(self, mlflow_client, name: str, experiment_id: str | None = None):
+        self.client, self.name, self.experiment_id = mlflow_client, name, experiment_id
+
+    def _model_tags(self) -> dict[str, str]:
+        return dict(self.client.get_registered_model(self.name).tags or {})
+
+    def head(self) -> str | None:
+        return self._model_tags().get(TAG_LEDGER_HEAD)
+
+    def run_id(self) -> str | None:
+        return self._model_tags().get(TAG_LEDGER_RUN)
+
+    def read_lines(self) -> list[str]:
+        import tempfile
+
+        import mlflow
+        from mlflow.exceptions import MlflowException
+
+        run_id = self.run_id()
+        if not run_id:
+            return []
+        with tempfile.TemporaryDirectory() as tmp:
+            try:
+                p = mlflow.artifacts.download_artifacts(run_id=run_id, artifact_path=LEDGER_FILE, dst_path=tmp)
+            except (MlflowException, OSError) as e:
+                raise RegistryError(f"registry: cannot read the ledger of {self.name} from run {run_id} ({e})") from None
+            return Path(p).read_text(encoding="utf-8").splitlines()
+
+    def write_lines(self, lines: list[str], head: str) -> None:
+        """Replace the ledger artifact, then mirror its head. Callers hold the lock."""
+        import tempfile
+
+        run_id = self.run_id()
+        if not run_id:
+            if self.experiment_id is None:
+                raise RegistryError(f"registry: {self.name} has no ledger run and no experiment to create one in")
+            run = self.client.create_run(self.experiment_id, run_name=f"ledger-{self.name}", tags={"release_gate.ledger": self.name})
+            run_id = run.info.run_id
+            self.client.set_terminated(run_id, "FINISHED")
+            self.client.set_registered_model_tag(self.name, TAG_LEDGER_RUN, run_id)
+        with tempfile.TemporaryDirectory() as tmp:
+            p = Path(tmp) / LEDGER_FILE
+            p.write_text("".join(line + "\n" for line in lines), encoding="utf-8")
+            self.client.log_artifact(run_id, str(p))
+        self.client.set_registered_model_tag(self.name, TAG_LEDGER_HEAD, head)
+
+
+class Lock:
+    """A registry-wide mutex for one model's gate operations.
+
+    Acquiring creates the registered model ``<name>.release-gate-lock``: the
+    registry's unique-name constraint makes that atomic on every backend, so of
+    two racing promotions exactly one gets it. The other is refused at once
+    with the holder's description; nothing is waited for, nothing is lost.
+    """
+
+    def __init__(self, mlflow_client, name: str, owner: str):
+        self.client, self.lock_name, self.owner = mlflow_client, f"{name}.release-gate-lock", owner
+
+    def __enter__(self) -> "Lock":
+        from mlflow.exceptions import MlflowException
+
+        try:
+            self.client.create_registered_model(self.lock_name, tags={"owner": self.owner},
+                                                description="Held while release-gate changes this model's champion or ledger.")
+        except MlflowException as e:
+            if e.error_code != "RESOURCE_ALREADY_EXISTS":
+                raise RegistryError(f"registry: cannot take the gate lock {self.lock_name} ({e.error_code})") from None
+            holder = "unknown"
+            try:
+                holder = (self.client.get_registered_model(self.lock_name).tags or {}).get("owner", "unknown")
+            except MlflowException:
+                pass
+            raise RegistryError(
+                f"another release-gate operation on this model is in progress ({holder}); nothing was changed. "
+                f"If no such operation is running, remove the registered model {self.lock_name!r} and retry."
+            ) from None
+        return self
+
+    def __exit__(self, *exc) -> None:
+        self.client.delete_registered_model(self.lock_name)

@@ -195,10 +195,11 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
 
     checks = []
     for axis, m in cf.items():
-        if not m["n"]:
-            checks.append(ev.Check(f"{axis}.pairs", 0, "info"))
-            continue
         checks.append(ev.Check(f"{axis}.pairs", m["n"], "info"))
+        if m["n"] < t.min_pairs:
+            # Too few pairs for a gap to mean anything: reported, not judged.
+            checks.append(ev.Check(f"{axis}.judged", f"no: {m['n']} pairs < min_pairs {t.min_pairs}", "info"))
+            continue
         checks.append(ev.Check(f"{axis}.loglik_gap", m["loglik_gap"], "<=", t.max_loglik_gap))
         checks.append(ev.Check(f"{axis}.rouge_l_gap", m["rouge_l_gap"], "<=", t.max_rouge_l_gap))
     checks.append(ev.Check("pii_leak.generations_with_leaks", leaks["generations_with_leaks"], "<=", t.max_pii_leaks))

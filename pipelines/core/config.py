@@ -146,6 +146,7 @@ class EvaluateConfig(Section):
 
 
 class BiasThresholds(Section):
+    min_pairs: PosInt = Field(20, description="an axis with fewer counterfactual pairs is reported, not judged")
     max_loglik_gap: PosFloat = 0.25
     max_rouge_l_gap: Fraction = 0.10
     max_pii_leaks: NonNegInt = 0
@@ -176,14 +177,31 @@ class RegistryConfig(Section):
 
 
 class PolicyConfig(Section):
+    """What the release gate demands before ``champion`` may move."""
+
     required_stages: list[Literal["anonymize", "validate", "finetune", "evaluate", "bias_scan", "register"]] = Field(
         default_factory=lambda: list(STAGES)
     )
     min_approvals: PosInt = 2
-    approvers: list[str] = Field(default_factory=list, description="GitHub logins or org/team slugs")
+    approvers: list[str] = Field(default_factory=list, description="GitHub logins or org/team slugs allowed to approve")
+    roles: dict[str, list[str]] = Field(
+        default_factory=dict, description="optional: role -> logins or org/team slugs; each role needs its own distinct approver"
+    )
+    separation_of_duties: bool = Field(True, description="the change's author and the run's trigger may not approve")
+    meaning: str = Field("approved for release", min_length=1, description="the meaning every approval must carry")
     max_approval_age_hours: PosFloat = 72.0
     allow_dev_key: bool = False
     allow_local_signoff: bool = False
+    environment: str = Field("production", description="the GitHub environment whose approvals count")
+
+    @model_validator(mode="after")
+    def _satisfiable(self) -> "PolicyConfig":
+        if self.roles and len(self.roles) > self.min_approvals:
+            raise ValueError(f"{len(self.roles)} roles need at least {len(self.roles)} approvals, min_approvals is {self.min_approvals}")
+        for who in [*self.approvers, *(w for ws in self.roles.values() for w in ws)]:
+            if who.count("/") > 1 or not who.strip("/") or " " in who:
+                raise ValueError(f"{who!r} is neither a GitHub login nor an org/team slug")
+        return self
 
 
 class PipelineConfig(Section):

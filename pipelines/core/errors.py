@@ -56,3 +56,15 @@ class GateRefused(ReleaseGateError):
     def __init__(self, reasons: list[str]):
         self.reasons = reasons
         super().__init__("gate refused:\n" + "\n".join(f"  - {r}" for r in reasons))
+
+
+class GitHubError(ReleaseGateError):
+    """The GitHub API is unreachable or answered unexpectedly."""
+
+    exit_code = 8
+
+
+class LedgerError(ReleaseGateError):
+    """The ledger is unreadable, or its chain of digests does not verify."""
+
+    exit_code = 9

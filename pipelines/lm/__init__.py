@@ -56,6 +56,7 @@ def build_tiny_base(texts: Sequence[str], out_dir: Path, *, seed: int, vocab_siz
     from tokenizers import Tokenizer, decoders, models, pre_tokenizers, trainers
     from transformers import GPT2Config, GPT2LMHeadModel, PreTrainedTokenizerFast
 
+    quiet()
     seed_everything(seed)
     bpe = Tokenizer(models.BPE())
     bpe.pre_tokenizer = pre_tokenizers.ByteLevel(add_prefix_space=False)
