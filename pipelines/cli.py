@@ -89,14 +89,15 @@ def config_schema() -> None:
 @_config_option
 @click.option("--pr", "pr_number", type=int, default=None, envvar="RELEASE_GATE_PR_NUMBER",
               help="Pull-request number: register also sets the alias pr-<N>.")
+@click.option("--pr-author", default=None, envvar="RELEASE_GATE_PR_AUTHOR", help="The pull request's author (recorded for separation of duties).")
 @click.pass_context
-def stage(ctx: click.Context, name: str, config_path: str, pr_number: int | None) -> None:
+def stage(ctx: click.Context, name: str, config_path: str, pr_number: int | None, pr_author: str | None) -> None:
     """Run one pipeline stage (dvc.yaml calls this)."""
     import importlib
 
     cfg = _load(ctx, config_path)
     module = importlib.import_module(STAGE_MODULES[name])
-    kwargs = {"pr_number": pr_number} if name == "register" else {}
+    kwargs = {"pr_number": pr_number, "pr_author": pr_author} if name == "register" else {}
     record = module.run_stage(cfg, ctx.obj["root"], **kwargs)
     if not record.passed:
         click.echo(f"{name}: checks FAILED (recorded in {module.SPEC.evidence(cfg)}): " + "; ".join(record.failures()), err=True)
@@ -127,6 +128,230 @@ def status(ctx: click.Context, config_path: str) -> None:
         click.echo(f"chain breaks at {first.stage}", err=True)
         sys.exit(4)
     click.echo("chain complete: every stage passed and every digest matches")
+
+
+# --- the release gate -----------------------------------------------------------------
+
+
+def _release(ctx: click.Context, config_path: str):
+    from pipelines import registry, release
+
+    cfg = _load(ctx, config_path)
+    root = ctx.obj["root"]
+    client = registry.client(registry.resolve_tracking_uri(cfg, root))
+    return release, release.Context(cfg=cfg, root=root, client=client, echo=click.echo)
+
+
+def _version_options(f):
+    f = click.option("--lineage", "lineage_path", default=None, metavar="DVC_LOCK",
+                     help="Select the one version whose lineage digest matches this dvc.lock (and require it).")(f)
+    return click.option("--version", "version", default=None, help="Model version (default: the @candidate alias).")(f)
+
+
+def _print_refusal(reasons: list[str]) -> None:
+    click.echo("REFUSED:", err=True)
+    for r in reasons:
+        click.echo(f"  - {r}", err=True)
+
+
+@main.command("gate")
+@_config_option
+@_version_options
+@click.pass_context
+def gate_cmd(ctx: click.Context, config_path: str, version: str | None, lineage_path: str | None) -> None:
+    """Judge the evidence of a version (no approvals yet): the CI gate job."""
+    from pipelines import gate
+
+    release, rctx = _release(ctx, config_path)
+    lineage = release.lineage_of(rctx.root, lineage_path) if lineage_path else None
+    ref = release.find_version(rctx, version, lineage)
+    decision = gate.decide(rctx.cfg.policy, release.build_candidate(rctx, ref, lineage=lineage), None, rctx.now())
+    if not decision.allowed:
+        _print_refusal(decision.reasons)
+        sys.exit(7)
+    click.echo(f"{rctx.name} version {ref.version}: evidence complete and consistent; awaiting approvals")
+
+
+@main.command()
+@_config_option
+@_version_options
+@click.option("--github", "from_github", is_flag=True, help="Read the approvals of this GitHub Actions run (GITHUB_* environment).")
+@click.option("--approver", default=None, help="Local sign-off: who signs.")
+@click.option("--meaning", default=None, help="Local sign-off: what the signature means (default: the policy's).")
+@click.option("--comment", default="", help="Local sign-off: a comment.")
+@click.option("--reject", is_flag=True, help="Local sign-off: reject instead of approve.")
+@click.pass_context
+def signoff(ctx: click.Context, config_path: str, version: str | None, lineage_path: str | None, from_github: bool,
+            approver: str | None, meaning: str | None, comment: str, reject: bool) -> None:
+    """Record approvals of one model version, bound to its evidence digest."""
+    release, rctx = _release(ctx, config_path)
+    lineage = release.lineage_of(rctx.root, lineage_path) if lineage_path else None
+    ref = release.find_version(rctx, version, lineage)
+    if from_github == bool(approver):
+        raise click.UsageError("give either --github or --approver")
+    if from_github:
+        from pipelines.github import GitHub
+
+        env = os.environ
+        missing = [k for k in ("GITHUB_REPOSITORY", "GITHUB_RUN_ID", "GITHUB_TOKEN") if not env.get(k)]
+        if missing:
+            raise click.UsageError(f"--github needs {', '.join(missing)} in the environment")
+        api = env.get("GITHUB_API_URL", "https://api.github.com")
+        gh = GitHub(env["GITHUB_REPOSITORY"], env["GITHUB_TOKEN"], api)
+        teams_gh = GitHub(env["GITHUB_REPOSITORY"], env["RELEASE_GATE_TEAMS_TOKEN"], api) if env.get("RELEASE_GATE_TEAMS_TOKEN") else None
+        release.signoff_github(rctx, ref, gh, int(env["GITHUB_RUN_ID"]), teams_gh)
+    else:
+        release.signoff_local(rctx, ref, approver, meaning, comment, reject)
+
+
+def _actor() -> str:
+    return os.environ.get("GITHUB_ACTOR") or os.environ.get("USER") or "unknown"
+
+
+@main.command()
+@_config_option
+@_version_options
+@click.option("--check-commits", is_flag=True, help="Also require every evidence commit to be in this branch's history.")
+@click.pass_context
+def promote(ctx: click.Context, config_path: str, version: str | None, lineage_path: str | None, check_commits: bool) -> None:
+    """Move @champion to a version, if the gate allows; else print every reason."""
+    release, rctx = _release(ctx, config_path)
+    lineage = release.lineage_of(rctx.root, lineage_path) if lineage_path else None
+    ref = release.find_version(rctx, version, lineage)
+    run_id = os.environ.get("GITHUB_RUN_ID")
+    entry = release.promote(rctx, ref, lineage=lineage, actor=_actor(), triggering_actor=os.environ.get("GITHUB_TRIGGERING_ACTOR"),
+                            run_id=run_id, check_commits=check_commits)
+    click.echo(f"promoted {rctx.name} version {ref.version} to @{rctx.cfg.registry.champion_alias} "
+               f"(previous: {entry.data.get('previous')}); ledger entry {entry.seq}")
+
+
+@main.command()
+@_config_option
+@click.option("--to", "to_version", required=True, help="The earlier champion to return to.")
+@click.option("--reason", required=True, help="Why (recorded in the ledger).")
+@click.pass_context
+def rollback(ctx: click.Context, config_path: str, to_version: str, reason: str) -> None:
+    """Return @champion to an earlier champion; needs approvals like a promotion."""
+    release, rctx = _release(ctx, config_path)
+    ref = release.find_version(rctx, to_version, None)
+    entry = release.rollback(rctx, ref, reason, actor=_actor(), triggering_actor=os.environ.get("GITHUB_TRIGGERING_ACTOR"),
+                             run_id=os.environ.get("GITHUB_RUN_ID"))
+    click.echo(f"rolled back {rctx.name} @{rctx.cfg.registry.champion_alias} to version {ref.version} "
+               f"(was {entry.data.get('previous')}); ledger entry {entry.seq}")
+
+
+@main.group()
+def ledger() -> None:
+    """The tamper-evident ledger."""
+
+
+@ledger.command("verify")
+@_config_option
+@click.pass_context
+def ledger_verify(ctx: click.Context, config_path: str) -> None:
+    """Check the chain, its mirrored head, the champion alias and every version's tags."""
+    release, rctx = _release(ctx, config_path)
+    problems = release.verify(rctx)
+    if problems:
+        click.echo(f"ledger of {rctx.name}: {len(problems)} problem(s)", err=True)
+        for p in problems:
+            click.echo(f"  - {p}", err=True)
+        click.echo("fix the cause, or run `release-gate reconcile` to put @champion where the ledger says", err=True)
+        sys.exit(9)
+    n = len(release.ledger_entries(rctx))
+    click.echo(f"ledger of {rctx.name}: {n} entries, chain and registry agree")
+
+
+@ledger.command("show")
+@_config_option
+@click.pass_context
+def ledger_show(ctx: click.Context, config_path: str) -> None:
+    """Print the ledger entries, one line each."""
+    release, rctx = _release(ctx, config_path)
+    for e in release.ledger_entries(rctx):
+        click.echo(f"{e.seq:>4} {e.at} {e.kind:<14} v{e.version:<4} {e.actor:<16} {e.digest[:12]}")
+
+
+@main.command()
+@_config_option
+@click.option("--at", "at", default=None, help="An ISO 8601 time (UTC if no offset); default now.")
+@click.option("--json", "as_json", is_flag=True, help="Machine-readable output.")
+@click.pass_context
+def history(ctx: click.Context, config_path: str, at: str | None, as_json: bool) -> None:
+    """Which version was champion at a time, on which data, approved by whom, on what evidence."""
+    import datetime as dt
+
+    when = None
+    if at:
+        try:
+            when = dt.datetime.fromisoformat(at.replace("Z", "+00:00"))
+        except ValueError:
+            raise click.BadParameter(f"{at!r} is not an ISO 8601 time", param_hint="--at") from None
+        if when.tzinfo is None:
+            when = when.replace(tzinfo=dt.timezone.utc)
+    release, rctx = _release(ctx, config_path)
+    h = release.history(rctx, when)
+    if h is None:
+        click.echo(f"no champion of {rctx.name} at {at or 'now'}")
+        sys.exit(1)
+    if as_json:
+        click.echo(json.dumps(h, indent=2))
+        return
+    click.echo(f"{h['model']} version {h['version']} was champion at {h['at']} (since {h['since']}, {h['how']} by {h['by']}; previous {h['previous']})")
+    if h.get("reason"):
+        click.echo(f"  reason: {h['reason']}")
+    ds = h.get("datasets") or {}
+    click.echo(f"  trained on: raw md5 {ds.get('raw')}, anonymized md5 {ds.get('anonymized')}; lineage {h.get('lineage')}")
+    click.echo(f"  evidence bundle: {h['evidence_bundle']} (MLflow run {h.get('run_id')})")
+    for a in h["approvals"]:
+        click.echo(f"  approved by {a['approver']} at {a['signed_at']} ({a['source']}): {a['meaning']}" + (f" — {a['comment']}" if a["comment"] else ""))
+
+
+@main.command()
+@_config_option
+@click.pass_context
+def reconcile(ctx: click.Context, config_path: str) -> None:
+    """After a failure midway, put @champion where the ledger says (recorded)."""
+    release, rctx = _release(ctx, config_path)
+    click.echo(release.reconcile(rctx, _actor()))
+
+
+@main.group()
+def github() -> None:
+    """GitHub integration (pull-request report, commit status)."""
+
+
+@github.command("report")
+@_config_option
+@click.option("--pr", "pr_number", type=int, required=True)
+@click.option("--sha", required=True, help="The commit to set the status on.")
+@click.option("--outcome", type=click.Choice(["success", "failure"]), default=None,
+              help="Overrides the status derived from the evidence (e.g. when dvc repro failed before register).")
+@click.pass_context
+def github_report(ctx: click.Context, config_path: str, pr_number: int, sha: str, outcome: str | None) -> None:
+    """Post or update the one candidate-report comment and set the commit status."""
+    from pipelines.core.fileio import read_json
+    from pipelines.github import GitHub
+
+    cfg = _load(ctx, config_path)
+    root = ctx.obj["root"]
+    env = os.environ
+    missing = [k for k in ("GITHUB_REPOSITORY", "GITHUB_TOKEN") if not env.get(k)]
+    if missing:
+        raise click.UsageError(f"needs {', '.join(missing)} in the environment")
+    report = root / cfg.register_.report
+    body = report.read_text(encoding="utf-8") if report.is_file() else (
+        "# Candidate report\n\nThe candidate pipeline stopped before registration; see the workflow log.\n")
+    passed = False
+    try:
+        passed = bool(read_json(root / cfg.register_.evidence, "evidence record").get("passed"))
+    except ReleaseGateError:
+        pass
+    state = outcome or ("success" if passed else "failure")
+    gh = GitHub(env["GITHUB_REPOSITORY"], env["GITHUB_TOKEN"], env.get("GITHUB_API_URL", "https://api.github.com"))
+    comment_id = gh.upsert_comment(pr_number, body)
+    gh.set_status(sha, state, "candidate passed every stage" if state == "success" else "candidate failed or incomplete; see the report")
+    click.echo(f"PR #{pr_number}: report comment {comment_id}, status {state} on {sha[:12]}")
 
 
 def run() -> None:  # console-script entry point

@@ -103,3 +103,24 @@ def champion_at(entries: Sequence[Entry], when: dt.datetime | None = None) -> En
         if e.kind in ("promotion", "rollback") and (when is None or e.time <= when):
             current = e
     return current
+
+
+class Store:  # the storage interface append() needs (registry.LedgerStore implements it)
+    def read_lines(self) -> list[str]: ...
+    def head(self) -> str | None: ...
+    def write_lines(self, lines: list[str], head: str) -> None: ...
+
+
+def append(store: Store, kind: str, model: str, version: str, actor: str, data: dict[str, Any], at: str) -> Entry:
+    """Verify the stored chain, then append one entry. The caller holds the
+    model's gate lock, so no other writer interleaves."""
+    from pipelines.core.errors import LedgerError
+
+    lines = store.read_lines()
+    problems = verify(lines, store.head())
+    if problems:
+        raise LedgerError(f"the ledger of {model} does not verify; nothing appended: " + "; ".join(problems))
+    entries, _ = parse(lines)
+    entry = make_entry(entries[-1] if entries else None, kind, model, version, actor, data, at)
+    store.write_lines([*lines, entry.line()], entry.digest)
+    return entry

@@ -57,7 +57,8 @@ def flatten(prefix: str, value: Any) -> dict[str, Any]:
     return {prefix: value}
 
 
-def version_tags(cfg: PipelineConfig, records: dict[str, ev.Evidence], bundle: str, git_commit: str) -> dict[str, str]:
+def version_tags(cfg: PipelineConfig, records: dict[str, ev.Evidence], bundle: str, git_commit: str,
+                 lineage: str | None = None, pr_number: int | None = None, pr_author: str | None = None) -> dict[str, str]:
     """The tags that tie a model version to its evidence (all strings)."""
     anon, ft = records["anonymize"], records["finetune"]
     tags = {
@@ -78,7 +79,37 @@ def version_tags(cfg: PipelineConfig, records: dict[str, ev.Evidence], bundle: s
     for stage, r in records.items():
         tags[f"evidence.{stage}.digest"] = r.digest()
         tags[f"evidence.{stage}.passed"] = str(r.passed).lower()
+    if lineage:
+        tags["lineage.digest"] = lineage
+    if pr_number:
+        tags["pr.number"] = str(pr_number)
+    if pr_author:
+        tags["pr.author"] = pr_author
     return tags
+
+
+def current_lineage(cfg: PipelineConfig, root: Path, records: dict[str, ev.Evidence]) -> str | None:
+    """The lineage digest of dvc.lock, when dvc.lock is current.
+
+    dvc.lock is the lineage record itself, written by DVC after each earlier
+    stage of this ``dvc repro``; it is read here but cannot be a declared
+    dependency (it changes when register finishes). If it disagrees with the
+    evidence (register run outside ``dvc repro``), no lineage is claimed, and
+    the release gate will refuse this version.
+    """
+    from pipelines.core.lineage import lineage_digest, lock_outputs, read_lock
+
+    path = root / "dvc.lock"
+    if not path.is_file():
+        return None
+    lock = read_lock(path)
+    outs = lock_outputs(lock)
+    for r in records.values():
+        for p, d in r.outputs.items():
+            if outs.get(p) != d:
+                progress("register", f"dvc.lock does not match the evidence for {p}; no lineage digest recorded (run through `dvc repro`)")
+                return None
+    return lineage_digest(lock, EARLIER)
 
 
 def load_chain(cfg: PipelineConfig, root: Path) -> dict[str, ev.Evidence]:
@@ -158,8 +189,8 @@ def ensure_experiment(client, cfg: PipelineConfig, root: Path) -> str:
     return client.create_experiment(cfg.registry.experiment, artifact_location=location)
 
 
-def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None) -> ev.Evidence:
-    from pipelines import registry
+def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None, pr_author: str | None = None) -> ev.Evidence:
+    from pipelines import ledger, registry
 
     started = ev.now_utc()
     report_path, evidence_path = resolve(root, cfg.register_.report), resolve(root, cfg.register_.evidence)
@@ -183,11 +214,19 @@ def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None) -> 
             client.create_registered_model(name, description="Fine-tuned candidates recorded by release-gate.")
         experiment_id = ensure_experiment(client, cfg, root)
         run_id, model = log_run(mlflow, cfg, root, records, bundle, experiment_id)
-        tags = version_tags(cfg, records, bundle, git_commit)
-        mv = client.create_model_version(name, source=model.model_uri, run_id=run_id, tags=tags, model_id=model.model_id,
-                                         description=f"release-gate candidate, evidence bundle {bundle[:12]}")
-        version = str(mv.version)
-        progress("register", f"registered {name} version {version} (run {run_id})")
+        tags = version_tags(cfg, records, bundle, git_commit, current_lineage(cfg, root, records), pr_number, pr_author)
+        with registry.Lock(client, name, f"register of bundle {bundle[:12]}"):
+            mv = client.create_model_version(name, source=model.model_uri, run_id=run_id, tags=tags, model_id=model.model_id,
+                                             description=f"release-gate candidate, evidence bundle {bundle[:12]}")
+            version = str(mv.version)
+            ledger.append(
+                registry.LedgerStore(client, name, experiment_id), "registration", name, version, actor=pr_author or "pipeline",
+                data={"run_id": run_id, "bundle": bundle, "tag_keys": sorted(tags), "tags_digest": sha256_json(tags),
+                      "candidate_passed": tags["candidate.passed"], "lineage": tags.get("lineage.digest"),
+                      "datasets": {"raw": tags["dataset.raw.md5"], "anonymized": tags["dataset.anonymized.md5"]}},
+                at=ev.now_utc(),
+            )
+        progress("register", f"registered {name} version {version} (run {run_id}), ledger entry appended")
     aliases = [cfg.register_.alias] + ([f"pr-{pr_number}"] if pr_number else [])
     for alias in aliases:
         client.set_registered_model_alias(name, alias, version)
