@@ -105,9 +105,11 @@ def stage(ctx: click.Context, name: str, config_path: str, pr_number: int | None
 
 @main.command()
 @_config_option
+@click.option("--registry/--no-registry", "with_registry", default=True, help="Also check the registry and its ledger.")
 @click.pass_context
-def status(ctx: click.Context, config_path: str) -> None:
-    """Show the evidence chain of the workspace and where it breaks."""
+def status(ctx: click.Context, config_path: str, with_registry: bool) -> None:
+    """Show the evidence chain of the workspace, the registry's champion and
+    candidate, and where anything breaks (with how to reconcile)."""
     import importlib
 
     from pipelines.core.evidence import chain
@@ -126,8 +128,40 @@ def status(ctx: click.Context, config_path: str) -> None:
     if broken:
         first = next(link for link in links if link.problems)
         click.echo(f"chain breaks at {first.stage}", err=True)
+    else:
+        click.echo("chain complete: every stage passed and every digest matches")
+    registry_ok = _registry_status(ctx, cfg) if with_registry else True
+    if broken:
         sys.exit(4)
-    click.echo("chain complete: every stage passed and every digest matches")
+    if not registry_ok:
+        sys.exit(9)
+
+
+def _registry_status(ctx: click.Context, cfg) -> bool:
+    """The registry's side: champion, candidate, and whether the ledger agrees."""
+    from pipelines import registry, release
+
+    root = ctx.obj["root"]
+    uri = registry.resolve_tracking_uri(cfg, root)
+    if uri.startswith("sqlite:///") and not Path(uri[len("sqlite:///"):]).exists():
+        click.echo("registry: none yet (run `dvc repro`)")
+        return True
+    client = registry.client(uri)
+    name = cfg.registry.model_name
+    champ = registry.version_by_alias(client, name, cfg.registry.champion_alias)
+    cand = registry.version_by_alias(client, name, cfg.register_.alias)
+    click.echo(f"registry: {name} @{cfg.registry.champion_alias}={champ.version if champ else '-'} "
+               f"@{cfg.register_.alias}={cand.version if cand else '-'}")
+    if cand is None and champ is None:
+        return True
+    problems = release.verify(release.Context(cfg=cfg, root=root, client=client, echo=click.echo))
+    for p in problems:
+        click.echo(f"    - {p}", err=True)
+    if problems:
+        click.echo("ledger and registry disagree: find the cause; `release-gate reconcile` puts @champion where the ledger says", err=True)
+        return False
+    click.echo("ledger: verified, registry agrees")
+    return True
 
 
 # --- the release gate -----------------------------------------------------------------
