@@ -111,12 +111,33 @@ def test_no_change_repro_skips_everything_and_registers_nothing_new(pipeline):
     assert len(c.search_model_versions("name='clinical-summarizer'")) == before
 
 
+def test_signoff_promote_history_through_the_cli(pipeline):
+    ws, env = pipeline["ws"], pipeline["env"]
+    for who in ("alice", "bob"):
+        res = run(["release-gate", "signoff", "--approver", who, "--comment", "read the report"], ws, env)
+        assert res.returncode == 0, res.stderr
+    res = run(["release-gate", "promote", "--lineage", "dvc.lock"], ws, env)
+    assert res.returncode == 0, res.stdout + res.stderr
+    assert "promoted clinical-summarizer version 1 to @champion" in res.stdout
+    res = run(["release-gate", "history"], ws, env)
+    assert "version 1 was champion" in res.stdout and "approved by alice" in res.stdout and "approved by bob" in res.stdout
+    lock = pipeline["lock"]
+    assert lock_md5(lock, "anonymize", "outs", "data/anonymized/records.jsonl") in res.stdout
+    res = run(["release-gate", "ledger", "verify"], ws, env)
+    assert res.returncode == 0, res.stderr
+    res = run(["release-gate", "promote"], ws, env)  # again: already champion
+    assert res.returncode == 7 and "version 1 is already champion" in res.stderr
+
+
 def test_param_change_reruns_that_stage_and_later_only(pipeline):
     ws = pipeline["ws"]
     cfg_path = ws / "configs/pipeline.yaml"
     text = cfg_path.read_text()
-    assert "  max_new_tokens: 40\n" in text
-    cfg_path.write_text(text.replace("  max_new_tokens: 40\n", "  max_new_tokens: 36\n", 1))
+    # evaluate.batch_size: re-runs evaluate without changing what it measures,
+    # so the candidate still passes against the champion it is compared with
+    old = "  max_new_tokens: 40\n  batch_size: 16\n"
+    assert old in text
+    cfg_path.write_text(text.replace(old, "  max_new_tokens: 40\n  batch_size: 8\n", 1))
     res = run(["dvc", "repro"], ws, pipeline["env"])
     pipeline["logs"].append(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
@@ -126,6 +147,8 @@ def test_param_change_reruns_that_stage_and_later_only(pipeline):
         assert f"Stage '{stage}' didn't change, skipping" in res.stdout
     for stage in ("evaluate", "register"):
         assert f"Running stage '{stage}'" in res.stdout
+    metrics = json.loads((ws / "metrics/evaluate.json").read_text())
+    assert metrics["champion_version"] == "1" and metrics["champion"]["n"] == metrics["candidate"]["n"]
     c = client(pipeline["server"]["uri"])
     versions = sorted(int(v.version) for v in c.search_model_versions("name='clinical-summarizer'"))
     mv = c.get_model_version_by_alias("clinical-summarizer", "candidate")

@@ -169,7 +169,7 @@ def test_candidate_commits_back_only_for_same_repository_prs(candidate: dict) ->
     for path in ("dvc.lock", "evidence", "reports", "plots"):
         assert path in script
     assert 'git config user.name "github-actions[bot]"' in script
-    assert "git push origin" in script
+    assert "git push --force-with-lease=" in script  # a compare-and-swap fast-forward
     assert commit["env"]["HEAD_REF"] == "${{ github.event.pull_request.head.ref }}"
     assert index(job, step(job, id="repro")) < index(job, commit)
 
@@ -364,4 +364,16 @@ def test_commit_back_fails_loudly_when_the_branch_moved_on(pr_branch, tmp_path: 
     res, output = _commit_back(work, env, tmp_path)
     assert res.returncode != 0
     assert "::error::" in res.stdout and "moved on" in res.stdout
+    assert output == ""
+
+
+def test_commit_back_does_not_recreate_a_deleted_branch(pr_branch, tmp_path: Path) -> None:
+    work, origin, env = pr_branch
+    _git(origin, "update-ref", "-d", "refs/heads/feature", env=env)  # merged and deleted meanwhile
+
+    (work / "dvc.lock").write_text("schema: '2.0'\n")
+    res, output = _commit_back(work, env, tmp_path)
+    assert res.returncode != 0
+    assert "::error::" in res.stdout
+    assert _git(origin, "branch", "--list", "feature", env=env).strip() == ""
     assert output == ""
