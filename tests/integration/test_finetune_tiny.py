@@ -14,8 +14,8 @@ pytestmark = pytest.mark.slow
 
 SMALL = {
     "finetune": {
-        "tiny": {"vocab_size": 400, "n_embd": 32, "pretrain_steps": 20},
-        "training": {"epochs": 3, "batch_size": 8, "max_length": 128},
+        "tiny": {"vocab_size": 400, "n_embd": 64, "pretrain_steps": 60},
+        "training": {"epochs": 3, "batch_size": 8, "max_length": 128, "learning_rate": 0.01},
     }
 }
 

@@ -310,3 +310,15 @@ def test_github_signoff_reads_the_runs_approvals(env, monkeypatch):
     release.promote(ctx, ref(ctx, v), lineage=None, actor="ci", triggering_actor="erin", run_id="4242")
     assert champion(ctx) == v
     assert "t0k3n-secret" not in "\n".join(ctx.store().read_lines())
+
+
+def test_gate_command_judges_evidence_only(env, tmp_path):
+    ctx = env
+    good = register_candidate(ctx.client, ctx.cfg, "a")
+    bad = register_candidate(ctx.client, ctx.cfg, "b", passed=False)
+    cfg_file = tmp_path / "pipeline.yaml"
+    cfg_file.write_text(json.dumps(ctx.cfg.model_dump(mode="json", by_alias=True)))
+    ok = CliRunner().invoke(main, ["--root", str(tmp_path), "gate", "--config", str(cfg_file), "--version", good])
+    assert ok.exit_code == 0 and "awaiting approvals" in ok.output
+    no = CliRunner().invoke(main, ["--root", str(tmp_path), "gate", "--config", str(cfg_file), "--version", bad])
+    assert no.exit_code == 7 and "bias_scan: failed" in no.output
