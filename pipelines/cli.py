@@ -164,6 +164,56 @@ def _registry_status(ctx: click.Context, cfg) -> bool:
     return True
 
 
+@main.command("anonymize")
+@click.argument("input_path", metavar="INPUT", type=click.Path(path_type=Path))
+@click.argument("output_path", metavar="OUTPUT", type=click.Path(path_type=Path))
+@click.option("--text-field", "text_fields", multiple=True, required=True, help="A field to anonymize (repeatable).")
+@click.option("--format", "fmt", type=click.Choice(["jsonl", "csv", "parquet"]), default=None, help="Default: from the extension.")
+@click.option("--spans", "spans_path", type=click.Path(path_type=Path), default=None,
+              help="Write one JSON line per detected span (record, field, start, end, type; no values).")
+@click.option("--report", "report_path", type=click.Path(path_type=Path), default=None, help="Write counts and timings as JSON.")
+@click.option("--subject-field", default=None, help="The field naming the subject (for per-subject date shifts).")
+@click.option("--entity", "entities", multiple=True, help="Only these entity types (repeatable; default: all).")
+@click.option("--id-pattern", "id_patterns", multiple=True, help="An extra regex for local ID formats (repeatable).")
+@click.option("--workers", type=int, default=0, help="Worker processes (default: the available cores).")
+@click.option("--on-error", type=click.Choice(["fail", "skip"]), default="fail",
+              help="A bad record (not UTF-8, malformed, too large, field missing) fails the run, or is skipped and counted.")
+@click.option("--max-record-bytes", type=int, default=1 << 20, show_default=True)
+@click.option("--mapping", "mapping_path", type=click.Path(path_type=Path), default=None,
+              help="Also write the surrogate-to-original mapping, encrypted with $RELEASE_GATE_MAPPING_KEY (Fernet).")
+@click.option("--key-env", default="RELEASE_GATE_ANON_KEY", show_default=True, help="The variable holding the HMAC key.")
+def anonymize_cmd(input_path: Path, output_path: Path, text_fields: tuple[str, ...], fmt: str | None, spans_path: Path | None,
+                  report_path: Path | None, subject_field: str | None, entities: tuple[str, ...], id_patterns: tuple[str, ...],
+                  workers: int, on_error: str, max_record_bytes: int, mapping_path: Path | None, key_env: str) -> None:
+    """Anonymize any JSONL, CSV or Parquet file, outside the pipeline."""
+    from pipelines import anonfile
+    from pipelines.core.fileio import write_json
+    from stages.anonymize import key_from_env
+
+    key, source = key_from_env(key_env)
+    if source == "development":
+        click.echo(f"WARNING: ${key_env} is not set; using the DEVELOPMENT key (not for real data)", err=True)
+    fmt = anonfile.detect_format(input_path, fmt)
+    job = anonfile.Job(
+        text_fields=text_fields, fmt=fmt, entities=entities or None, id_patterns=id_patterns, subject_field=subject_field,
+        max_record_bytes=max_record_bytes, on_error=on_error, workers=workers or len(os.sched_getaffinity(0)),
+    )
+    mapping_key = os.environ.get("RELEASE_GATE_MAPPING_KEY", "").encode() or None
+
+    def progress(o) -> None:
+        if o.records_out % 50000 < job.chunk_records:
+            click.echo(f"  {o.records_out} records", err=True)
+
+    outcome = anonfile.anonymize_file(input_path, output_path, key, job, spans_path, mapping_path, mapping_key, progress)
+    summary = {**outcome.report(), "format": fmt, "text_fields": list(text_fields), "key_source": source, "workers": job.workers}
+    if report_path:
+        write_json(report_path, summary)
+    skipped = sum(outcome.skipped.values())
+    click.echo(f"anonymized {outcome.records_out} records ({skipped} skipped) in {outcome.seconds:.2f} s "
+               f"({summary['records_per_second']:.0f} records/s); replaced: "
+               + ", ".join(f"{k} {v}" for k, v in sorted(outcome.replaced.items())), err=True)
+
+
 # --- the release gate -----------------------------------------------------------------
 
 

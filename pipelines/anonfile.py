@@ -1,0 +1,408 @@
+"""Anonymize any file: streaming JSONL, CSV and Parquet in chunks, in parallel.
+
+Memory stays constant in the size of the input: records are read in chunks,
+at most ``2 x workers`` chunks are in flight, and each is written as soon as
+it is back, in input order. Every output (data, spans, report, mapping) is
+written to a temporary sibling and renamed at the end, so a failure leaves
+nothing half-written. No detected value reaches a log, the report or an
+exception message.
+"""
+from __future__ import annotations
+
+import contextlib
+import csv
+import json
+import os
+import time
+from collections import Counter, deque
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+from pipelines.core.errors import ConfigError, DataError
+from pipelines.core.fileio import atomic_path
+
+FORMATS = ("jsonl", "csv", "parquet")
+SKIP_REASONS = ("not_utf8", "malformed", "missing_field", "too_large", "not_text")
+
+
+@dataclass(frozen=True)
+class Job:
+    """What to anonymize and how: everything but the key, which travels apart."""
+
+    text_fields: tuple[str, ...]
+    fmt: str = "jsonl"
+    entities: tuple[str, ...] | None = None
+    id_patterns: tuple[str, ...] = ()
+    subject_field: str | None = None
+    keep_fields: tuple[str, ...] | None = None  # None: keep every field
+    max_record_bytes: int = 1 << 20
+    on_error: str = "fail"  # "fail" | "skip"
+    chunk_records: int = 512
+    workers: int = 1
+    transforms: tuple[tuple[str, str], ...] = ()
+
+
+@dataclass
+class Outcome:
+    records_in: int = 0
+    records_out: int = 0
+    skipped: Counter = field(default_factory=Counter)
+    replaced: Counter = field(default_factory=Counter)
+    bytes_in: int = 0
+    seconds: float = 0.0
+
+    def report(self) -> dict[str, Any]:
+        s = max(self.seconds, 1e-9)
+        return {
+            "records_in": self.records_in, "records_out": self.records_out, "skipped": dict(sorted(self.skipped.items())),
+            "replaced": dict(sorted(self.replaced.items())), "bytes_in": self.bytes_in, "seconds": round(self.seconds, 3),
+            "records_per_second": round(self.records_out / s, 1), "mb_per_second": round(self.bytes_in / s / 1e6, 3),
+        }
+
+
+def detect_format(path: Path, fmt: str | None) -> str:
+    if fmt:
+        if fmt not in FORMATS:
+            raise ConfigError("--format", [f"expected one of {', '.join(FORMATS)}, got {fmt!r}"])
+        return fmt
+    ext = path.suffix.lower().lstrip(".")
+    return {"jsonl": "jsonl", "ndjson": "jsonl", "csv": "csv", "parquet": "parquet", "pq": "parquet"}.get(ext, "jsonl")
+
+
+# --- readers: (line or row number, record or the reason it is unreadable, size) ---------------
+
+
+class Bad:
+    def __init__(self, reason: str, message: str):
+        self.reason, self.message = reason, message
+
+
+def _read_jsonl(path: Path, job: Job) -> Iterator[tuple[int, dict | Bad, int]]:
+    with open(path, "rb") as f:
+        head = f.read(8192)
+        if b"\x00" in head:
+            raise DataError(f"{path}: binary file (NUL bytes); expected UTF-8 JSON lines")
+        f.seek(0)
+        for n, raw in enumerate(f, 1):
+            size = len(raw)
+            if not raw.strip():
+                continue
+            if size > job.max_record_bytes:
+                yield n, Bad("too_large", f"record is {size} bytes, over the limit of {job.max_record_bytes}"), size
+                continue
+            try:
+                text = raw.decode("utf-8")
+            except UnicodeDecodeError as e:
+                yield n, Bad("not_utf8", f"not valid UTF-8 (byte {e.start} of the line)"), size
+                continue
+            try:
+                rec = json.loads(text)
+            except json.JSONDecodeError as e:
+                yield n, Bad("malformed", f"invalid JSON ({e.msg} at column {e.colno})"), size
+                continue
+            if not isinstance(rec, dict):
+                yield n, Bad("malformed", f"expected a JSON object, got {type(rec).__name__}"), size
+                continue
+            yield n, rec, size
+
+
+def _read_csv(path: Path, job: Job) -> Iterator[tuple[int, dict | Bad, int]]:
+    with open(path, "rb") as fb:
+        if b"\x00" in fb.read(8192):
+            raise DataError(f"{path}: binary file (NUL bytes); expected UTF-8 CSV")
+    f = open(path, encoding="utf-8", newline="", errors="strict")
+    try:
+        reader = csv.DictReader(f)
+        n = 1
+        while True:
+            try:
+                row = next(reader)
+            except StopIteration:
+                break
+            except UnicodeDecodeError as e:
+                raise DataError(f"{path}: after row {n}: not valid UTF-8 (byte {e.start}); expected UTF-8 CSV") from None
+            except csv.Error as e:
+                raise DataError(f"{path}:{reader.line_num}: malformed CSV ({e})") from None
+            n += 1
+            size = sum(len(v or "") for v in row.values())
+            if None in row:
+                yield reader.line_num, Bad("malformed", "more fields than the header"), size
+                continue
+            if size > job.max_record_bytes:
+                yield reader.line_num, Bad("too_large", f"record is {size} bytes, over the limit of {job.max_record_bytes}"), size
+                continue
+            yield reader.line_num, row, size
+    finally:
+        f.close()
+
+
+def _read_parquet(path: Path, job: Job) -> Iterator[tuple[int, dict | Bad, int]]:
+    import pyarrow.parquet as pq
+
+    try:
+        pf = pq.ParquetFile(path)
+    except Exception as e:  # pyarrow raises several types for a non-Parquet file
+        raise DataError(f"{path}: not a readable Parquet file ({type(e).__name__})") from None
+    n = 0
+    for batch in pf.iter_batches(batch_size=job.chunk_records):
+        for rec in batch.to_pylist():
+            n += 1
+            size = sum(len(v) for v in rec.values() if isinstance(v, str))
+            if size > job.max_record_bytes:
+                yield n, Bad("too_large", f"record is {size} bytes, over the limit of {job.max_record_bytes}"), size
+                continue
+            yield n, rec, size
+
+
+READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet}
+
+
+# --- the work of one chunk (runs in a worker process) -------------------------------------
+
+_ANON: Any = None
+
+
+def _init_worker(key: bytes, job: Job, with_mapping: bool) -> None:
+    global _ANON
+    _ANON = make_anonymizer(key, job, {} if with_mapping else None)
+
+
+def make_anonymizer(key: bytes, job: Job, mapping: dict | None):
+    from pipelines import pii
+
+    if hasattr(pii, "Anonymizer"):
+        opts = {"id_patterns": tuple(job.id_patterns)}
+        if job.entities:
+            opts["entities"] = tuple(job.entities)
+        if job.transforms and hasattr(pii, "EngineOptions"):
+            opts["transforms"] = dict(job.transforms)
+        options = pii.EngineOptions(**opts) if hasattr(pii, "EngineOptions") else None
+        return pii.Anonymizer(key, options, mapping=mapping) if options is not None else pii.Anonymizer(key)
+    return _LegacyAnonymizer(key, job)
+
+
+class _Result:
+    def __init__(self, text, counts, spans):
+        self.text, self.counts, self.spans = text, counts, spans
+
+
+class _LegacyAnonymizer:
+    """The candidate pipeline's detector API, for as long as it is the one installed."""
+
+    def __init__(self, key: bytes, job: Job):
+        from pipelines.pii import Pseudonymizer
+
+        self.p, self.job = Pseudonymizer(key), job
+
+    def anonymize(self, text: str, subject: str | None = None) -> _Result:
+        from pipelines.pii import ENTITY_TYPES, detect
+
+        entities = self.job.entities or ENTITY_TYPES
+        spans = detect(text, entities=entities, id_patterns=self.job.id_patterns)
+        out, last, counts = [], 0, Counter()
+        for s in spans:
+            out.append(text[last : s.start])
+            out.append(self.p.surrogate(s.type, text[s.start : s.end]))
+            counts[s.type] += 1
+            last = s.end
+        out.append(text[last:])
+        return _Result("".join(out), counts, spans)
+
+
+def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tuple[int, dict, list[dict]]], Counter, Counter, dict]:
+    """Anonymize the text fields of each (index, line, record); returns the
+    records (with their spans), counts per type, skips, and new mapping pairs."""
+    anon = _ANON
+    out, counts, skipped = [], Counter(), Counter()
+    for index, line, rec in chunk:
+        spans: list[dict] = []
+        new = dict(rec) if job.keep_fields is None else {k: rec[k] for k in job.keep_fields if k in rec}
+        subject = str(rec.get(job.subject_field)) if job.subject_field and rec.get(job.subject_field) is not None else None
+        for f in job.text_fields:
+            value = rec[f]
+            if value is None:
+                new[f] = None
+                continue
+            r = anon.anonymize(value, subject) if subject is not None else anon.anonymize(value)
+            new[f] = r.text
+            counts.update(r.counts)
+            spans.extend({"record": index, "field": f, "start": s.start, "end": s.end, "type": s.type} for s in r.spans)
+        out.append((index, new, spans))
+    mapping = getattr(anon, "mapping", None) or {}
+    pairs = dict(mapping)
+    if mapping:
+        mapping.clear()
+    return out, counts, skipped, pairs
+
+
+# --- writers ------------------------------------------------------------------------------
+
+
+class _JsonlWriter:
+    def __init__(self, path: Path):
+        self.f = open(path, "w", encoding="utf-8")
+
+    def write(self, rows: list[dict]) -> None:
+        self.f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+
+    def close(self) -> None:
+        self.f.close()
+
+
+class _CsvWriter:
+    def __init__(self, path: Path):
+        self.f = open(path, "w", encoding="utf-8", newline="")
+        self.w: csv.DictWriter | None = None
+
+    def write(self, rows: list[dict]) -> None:
+        if rows and self.w is None:
+            self.w = csv.DictWriter(self.f, fieldnames=list(rows[0]))
+            self.w.writeheader()
+        if self.w:
+            self.w.writerows(rows)
+
+    def close(self) -> None:
+        self.f.close()
+
+
+class _ParquetWriter:
+    def __init__(self, path: Path):
+        self.path, self.w = path, None
+
+    def write(self, rows: list[dict]) -> None:
+        import pyarrow as pa
+        import pyarrow.parquet as pq
+
+        if not rows:
+            return
+        table = pa.Table.from_pylist(rows)
+        if self.w is None:
+            self.w = pq.ParquetWriter(self.path, table.schema)
+        self.w.write_table(table.cast(self.w.schema))
+
+    def close(self) -> None:
+        if self.w is not None:
+            self.w.close()
+        else:  # an empty result is still a valid (empty) file
+            import pyarrow as pa
+            import pyarrow.parquet as pq
+
+            pq.write_table(pa.table({}), self.path)
+
+
+WRITERS = {"jsonl": _JsonlWriter, "csv": _CsvWriter, "parquet": _ParquetWriter}
+
+
+# --- the driver ---------------------------------------------------------------------------------
+
+
+def _chunks(path: Path, job: Job, outcome: Outcome) -> Iterator[list[tuple[int, int, dict]]]:
+    chunk: list[tuple[int, int, dict]] = []
+    index = 0
+    for line, rec, size in READERS[job.fmt](path, job):
+        outcome.records_in += 1
+        outcome.bytes_in += size
+        if not isinstance(rec, Bad):
+            missing = [f for f in job.text_fields if f not in rec]
+            if missing:
+                rec = Bad("missing_field", f"record lacks the text field(s) {', '.join(map(repr, missing))}")
+            else:
+                wrong = [f for f in job.text_fields if rec[f] is not None and not isinstance(rec[f], str)]
+                if wrong:
+                    rec = Bad("not_text", f"field(s) {', '.join(map(repr, wrong))} are not text")
+        if isinstance(rec, Bad):
+            if job.on_error != "skip":
+                raise DataError(f"{path}:{line}: {rec.message}")
+            outcome.skipped[rec.reason] += 1
+            continue
+        chunk.append((index, line, rec))
+        index += 1
+        if len(chunk) >= job.chunk_records:
+            yield chunk
+            chunk = []
+    if chunk:
+        yield chunk
+
+
+def anonymize_file(src: Path, dst: Path, key: bytes, job: Job, spans_path: Path | None = None,
+                   mapping_path: Path | None = None, mapping_key: bytes | None = None, progress=None) -> Outcome:
+    """Stream ``src`` to ``dst``; optionally write the spans (no values) and the
+    encrypted re-identification mapping. Returns counts and timings."""
+    if not src.is_file():
+        raise DataError(f"{src}: file not found")
+    if mapping_path is not None and not mapping_key:
+        raise ConfigError("mapping", ["an encrypted mapping needs a Fernet key in the environment (RELEASE_GATE_MAPPING_KEY)"])
+    outcome = Outcome()
+    t0 = time.perf_counter()
+    mapping: dict[str, str] = {}
+    with contextlib.ExitStack() as stack:
+        tmp_out = stack.enter_context(atomic_path(dst))
+        tmp_spans = stack.enter_context(atomic_path(spans_path)) if spans_path else None
+        writer = WRITERS[job.fmt](tmp_out)
+        spans_f = stack.enter_context(open(tmp_spans, "w", encoding="utf-8")) if tmp_spans else None
+        try:
+            for rows, counts, pairs in _run(src, job, key, outcome, mapping_path is not None):
+                writer.write([r for _, r, _ in rows])
+                if spans_f:
+                    for _, _, spans in rows:
+                        spans_f.writelines(json.dumps(s) + "\n" for s in spans)
+                outcome.records_out += len(rows)
+                outcome.replaced.update(counts)
+                mapping.update(pairs)
+                if progress:
+                    progress(outcome)
+        finally:
+            writer.close()
+        if outcome.records_in == 0:
+            raise DataError(f"{src}: empty dataset; expected at least one record")
+        if mapping_path is not None:
+            write_mapping(mapping_path, mapping, mapping_key)
+    outcome.seconds = time.perf_counter() - t0
+    return outcome
+
+
+def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
+    """Chunks through the anonymizer, in order; a bounded pool when workers > 1."""
+    if job.workers <= 1:
+        _init_worker(key, job, with_mapping)
+        for chunk in _chunks(src, job, outcome):
+            rows, counts, _, pairs = process_chunk(chunk, job)
+            yield rows, counts, pairs
+        return
+    import multiprocessing as mp
+
+    ctx = mp.get_context("fork" if hasattr(os, "fork") else "spawn")
+    with ctx.Pool(job.workers, initializer=_init_worker, initargs=(key, job, with_mapping)) as pool:
+        pending: deque = deque()
+        for chunk in _chunks(src, job, outcome):
+            pending.append(pool.apply_async(process_chunk, (chunk, job)))
+            if len(pending) >= 2 * job.workers:
+                rows, counts, _, pairs = pending.popleft().get()
+                yield rows, counts, pairs
+        while pending:
+            rows, counts, _, pairs = pending.popleft().get()
+            yield rows, counts, pairs
+
+
+def write_mapping(path: Path, mapping: dict[str, str], key: bytes) -> None:
+    """surrogate -> original, encrypted with Fernet (AES-128-CBC + HMAC-SHA256)."""
+    from cryptography.fernet import Fernet, InvalidToken  # noqa: F401
+
+    try:
+        f = Fernet(key)
+    except (ValueError, TypeError):
+        raise ConfigError("RELEASE_GATE_MAPPING_KEY", ["expected a Fernet key (32 url-safe base64-encoded bytes)"]) from None
+    payload = json.dumps({"version": 1, "pairs": mapping}, ensure_ascii=False, sort_keys=True).encode("utf-8")
+    with atomic_path(path) as tmp:
+        tmp.write_bytes(f.encrypt(payload))
+
+
+def read_mapping(path: Path, key: bytes) -> dict[str, str]:
+    from cryptography.fernet import Fernet, InvalidToken
+
+    try:
+        return json.loads(Fernet(key).decrypt(path.read_bytes()))["pairs"]
+    except (InvalidToken, ValueError, KeyError):
+        raise DataError(f"{path}: cannot decrypt the mapping with this key") from None
