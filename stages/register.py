@@ -40,6 +40,7 @@ SPEC = StageSpec(
     inputs=lambda c: {
         "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir, "adapter": c.finetune.output_dir,
         "loss_curve": c.finetune.loss_curve, "evaluate_metrics": c.evaluate.metrics, "bias_metrics": c.bias_scan.metrics,
+        "data_docs": c.validate_.data_docs,
         **{f"evidence_{k}": v for k, v in _evidence_paths(c).items()},
     },
     outputs=lambda c: {"report": c.register_.report},
@@ -157,6 +158,7 @@ def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evide
             mlflow.log_input(ds, context="training" if name == "anonymized" else "raw")
         for rel in (*_evidence_paths(cfg).values(), cfg.evaluate.metrics, cfg.bias_scan.metrics, cfg.finetune.loss_curve):
             mlflow.log_artifact(str(resolve(root, rel)), artifact_path=str(Path(rel).parent))
+        mlflow.log_artifacts(str(resolve(root, cfg.validate_.data_docs)), artifact_path="data_docs")
         adapter_dir, base_dir = resolve(root, cfg.finetune.output_dir), resolve(root, cfg.finetune.base_dir)
         mlflow.log_artifacts(str(adapter_dir), artifact_path="adapter")
         if cfg.finetune.base_model == "tiny":

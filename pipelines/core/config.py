@@ -70,9 +70,14 @@ class AnonymizeConfig(Section):
 
 class ValidateConfig(Section):
     evidence: str = "evidence/validate.json"
+    data_docs: str = "reports/data_docs"
     min_chars: NonNegInt = 20
     max_chars: PosInt = 4000
     max_response_chars: PosInt = 1000
+    # Context kept: the share of a prompt's words that anonymization replaced.
+    min_mean_replaced_share: Fraction = Field(0.0, description="below: suspiciously little replaced (detector off?)")
+    max_mean_replaced_share: Fraction = Field(0.35, description="above: so much replaced that little context is left")
+    max_record_replaced_share: Fraction = Field(0.8, description="no single prompt may be mostly surrogates")
 
     @model_validator(mode="after")
     def _bounds(self) -> "ValidateConfig":

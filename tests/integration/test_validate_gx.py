@@ -30,7 +30,9 @@ def test_suite_passes_on_anonymized_data(workspace):
     root, cfg = workspace
     rec = validate.run_stage(cfg, root)
     gx = rec.details["great_expectations"]
-    assert rec.passed and gx["success"] and gx["failed"] == 0 and gx["evaluated"] >= 15
+    assert rec.passed and gx["success"] and gx["failed"] == 0 and gx["evaluated"] >= 17
+    assert (root / cfg.validate_.data_docs / "index.html").is_file()
+    assert 0.01 < next(c["value"] for c in rec.checks if c["name"] == "mean_replaced_share") < 0.35
 
 
 @pytest.mark.parametrize(
@@ -44,10 +46,13 @@ def test_suite_passes_on_anonymized_data(workspace):
         (lambda rows: [{**r, "instruction": "SSN 123-45-6789 " + r["instruction"]} if i == 1 else r for i, r in enumerate(rows)],
          "expect_column_values_to_not_match_regex.instruction.ID"),
         (lambda rows: [{**r, "response": None} if i == 2 else r for i, r in enumerate(rows)], "expect_column_values_to_not_be_null.response"),
-        (lambda rows: [{**r, "instruction": "too short"} if i == 2 else r for i, r in enumerate(rows)],
+        (lambda rows: [{**r, "instruction": "Summarize the note."} if i == 2 else r for i, r in enumerate(rows)],
          "expect_column_value_lengths_to_be_between.instruction"),
         (lambda rows: [{**r, "extra": 1} for r in rows], "expect_table_columns_to_match_set"),
         (lambda rows: [{**r, "id": rows[0]["id"]} if i == 1 else r for i, r in enumerate(rows)], "expect_column_values_to_be_unique.id"),
+        # over-redaction: one prompt replaced wholesale loses its context
+        (lambda rows: [{**r, "instruction": " ".join(["[REDACTED]"] * 30)} if i == 4 else r for i, r in enumerate(rows)],
+         "expect_column_values_to_be_between.replaced_share"),
     ],
 )
 def test_each_expectation_can_fail_the_stage(workspace, mutate, failing):
@@ -59,6 +64,6 @@ def test_each_expectation_can_fail_the_stage(workspace, mutate, failing):
     rec = json.loads((root / cfg.validate_.evidence).read_text())
     assert rec["passed"] is False
     assert [c["name"] for c in rec["checks"] if not c["passed"]] == [failing]
-    text = json.dumps(rec)
+    text = json.dumps(rec) + "".join(p.read_text(errors="ignore") for p in (root / cfg.validate_.data_docs).rglob("*.html"))
     for secret in ("312-555-7788", "jo.doe@gmail.com", "123-45-6789"):
-        assert secret not in text  # the GX summary keeps counts, never the offending values
+        assert secret not in text  # evidence and Data Docs keep counts, never the offending values
