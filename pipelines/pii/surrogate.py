@@ -28,19 +28,39 @@ Surrogates are recognisable, so that a later check can tell "left behind" from
   Titles and credentials are kept. The pools are disjoint from the gazetteer.
 - ADDRESS: keyed house number (same number of digits), street and city from
   built-in pools, original street suffix and state kept, keyed ZIP code.
+- DATE with a subject: ``shift_date(value, subject)`` shifts by an offset keyed
+  by the subject (e.g. the patient id), so intervals between one subject's dates
+  are kept while different subjects shift differently.
+- PHONE outside NANP (``+CC ...``): country code and layout kept, keyed digits,
+  chosen so that ``phonenumbers`` finds the number *possible but not valid*
+  (not assigned): the residual pass accepts only valid numbers.
+- CREDIT_CARD: same length and separators, ``99`` + keyed digits + Luhn digit:
+  Luhn-valid but in major industry identifier 9 (never a payment card; real
+  cards start with 2-6).
+- IBAN: same country and length, BBAN ``TEST`` + keyed digits, correct mod-97
+  check digits; groups of four kept when the original had them.
+- IP_ADDRESS: 192.0.2.0/24 (IPv4) or 2001:db8::/32 (IPv6), RFC 5737/3849.
+- URL: scheme (or ``www.``) kept, host ``example.org``, keyed path; DOMAIN:
+  ``<word>-<hex>.example.org``.
+- CITY, STATE (name or code as written), COUNTRY, ORGANIZATION (closing word
+  such as "Hospital" kept), NRP (same category): keyed picks from pools.
+- ZIP: same layout, keyed digits/letters. AGE: ``90+`` (no surrogate can be
+  safer than the generalization).
 """
 
 from __future__ import annotations
 
 import collections
 import datetime as dt
+import functools
 import hashlib
 import hmac
 import re
 from collections.abc import Iterable, Sequence
 
 from ._names import SURROGATE_FIRST_F, SURROGATE_FIRST_M, SURROGATE_LAST, gazetteer
-from .detect import ENTITY_TYPES, detect
+from ._spans import ENTITY_TYPES
+from .checksums import iban_with_check, luhn_complete
 
 # Python `re` syntax that pandas `Series.str.contains` and Great Expectations'
 # pandas regex expectations accept unchanged: no capturing groups (pandas
@@ -58,6 +78,10 @@ RESIDUAL_PATTERNS: dict[str, str] = {
            r"\b(?:MRN|medical\s+record|med\s+rec|chart|member|subscriber|policy|insurance|account|acct|"
            r"patient\s+ID|SSN|SS#|social\s+security)\b(?:\s*(?:ID|number|no\.?|num\.?|#))?[\s:#.]*"
            r"[A-Z]{0,4}-?(?!99)\d[\d-]{3,}"),
+    # a card number in groups of four (Visa, Mastercard, Discover...) starting 2-6; surrogates start with 99
+    "CREDIT_CARD": r"\b[2-6]\d{3}(?:[ -]\d{4}){3}(?:[ -]\d{1,3})?\b",
+    # an IBAN in groups of four, unless the BBAN starts with the surrogate marker TEST
+    "IBAN": r"\b[A-Z]{2}\d{2} (?!TEST)[A-Z0-9]{4}(?: [A-Z0-9]{4}){2,6}(?: [A-Z0-9]{1,4})?\b",
 }
 
 _TITLES = re.compile(r"^((?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra)\.?\s+)*)(.*?)"
@@ -112,13 +136,14 @@ class Pseudonymizer:
     # ------------------------------------------------------------------ public
     def surrogate(self, type: str, value: str) -> str:
         """The surrogate for ``value`` of entity ``type`` (one of ENTITY_TYPES)."""
-        method = {
-            "PERSON": self._person, "EMAIL": self._email, "PHONE": self._phone,
-            "DATE": self._date, "ADDRESS": self._address, "ID": self._id,
-        }.get(type)
+        method = _METHODS.get(type)
         if method is None:
             raise ValueError(f"unknown entity type {type!r}; expected one of {list(ENTITY_TYPES)}")
-        return method(value)
+        return method(self, value)
+
+    def shift_date(self, value: str, subject: str | None = None) -> str:
+        """``value`` shifted by the offset of ``subject`` (the data-set offset when None), same layout."""
+        return _shift_date(value.strip(), self._date_offset(subject)) or self._fallback_date(value)
 
     # ------------------------------------------------------------------ kinds
     def _first(self, token: str) -> str:
@@ -161,6 +186,8 @@ class Pseudonymizer:
         return f"{first}.{last}{n}@{domain}"
 
     def _phone(self, value: str) -> str:
+        if value.lstrip().startswith("+") and not re.match(r"\s*\+1\b", value):
+            return self._intl_phone(value)
         digits = re.sub(r"\D", "", value)
         national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
         rnd = self._stream("PHONE", national)
@@ -178,8 +205,31 @@ class Pseudonymizer:
         it = iter(new)
         return re.sub(r"\d", lambda _m: next(it), value)
 
-    def _date_offset(self) -> dt.timedelta:
-        v = int.from_bytes(self._digest("DATE", "offset")[:8], "big")
+    def _intl_phone(self, value: str) -> str:
+        import phonenumbers
+
+        digits = re.sub(r"\D", "", value)
+        try:
+            cc = str(phonenumbers.parse(value, None).country_code)
+        except phonenumbers.NumberParseException:
+            cc = digits[:2]
+        rest = len(digits) - len(cc)
+        rnd = self._stream("PHONE", digits)
+        new = ""
+        for _ in range(40):
+            new = cc + "".join(str(next(rnd) % 10) for _ in range(rest))
+            try:
+                n = phonenumbers.parse("+" + new, None)
+            except phonenumbers.NumberParseException:
+                continue
+            if not phonenumbers.is_valid_number(n):
+                break
+        it = iter(new)
+        return re.sub(r"\d", lambda _m: next(it), value)
+
+    def _date_offset(self, subject: str | None = None) -> dt.timedelta:
+        parts = ("DATE", "offset") if subject is None else ("DATE", "offset", "subject", str(subject))
+        v = int.from_bytes(self._digest(*parts)[:8], "big")
         days = 400 + v % 1101
         return dt.timedelta(days=days if (v >> 32) & 1 else -days)
 
@@ -228,6 +278,125 @@ class Pseudonymizer:
         return "".join(out)
 
 
+    # ------------------------------------------------------------------ newer kinds
+    def _digits_like(self, value: str, rnd, first_nonzero: bool = False) -> str:
+        out = []
+        for c in value:
+            if c.isdigit():
+                d = next(rnd) % 10
+                if first_nonzero and not out:
+                    d = 1 + d % 9
+                out.append(str(d))
+            elif c.isalpha():
+                letter = "ABCDEFGHJKLMNPRSTUVWXYZ"[next(rnd) % 23]
+                out.append(letter if c.isupper() else letter.lower())
+            else:
+                out.append(c)
+        return "".join(out)
+
+    def _credit_card(self, value: str) -> str:
+        digits = re.sub(r"\D", "", value)
+        rnd = self._stream("CREDIT_CARD", digits)
+        new = luhn_complete("99" + "".join(str(next(rnd) % 10) for _ in range(len(digits) - 3)))
+        it = iter(new)
+        return re.sub(r"\d", lambda _m: next(it), value)
+
+    def _iban(self, value: str) -> str:
+        compact = re.sub(r"\s", "", value).upper()
+        rnd = self._stream("IBAN", compact)
+        bban = "TEST" + "".join(str(next(rnd) % 10) for _ in range(len(compact) - 8))
+        new = iban_with_check(compact[:2], bban)
+        if " " in value.strip():
+            return " ".join(new[i:i + 4] for i in range(0, len(new), 4))
+        return new
+
+    def _ip(self, value: str) -> str:
+        rnd = self._stream("IP_ADDRESS", value.strip().lower())
+        if ":" in value:
+            return "2001:db8::" + ":".join(f"{next(rnd) % 65536:x}" for _ in range(2))
+        return f"192.0.2.{1 + next(rnd) % 254}"
+
+    def _url(self, value: str) -> str:
+        m = re.match(r"(?i)((?:[a-z]+://)?(?:www\.)?)([^/?#]*)(.*)$", value.strip())
+        prefix, _host, rest = m.groups() if m else ("https://", "", "")
+        token = self._digest("URL", value.strip().lower()).hex()[:10]
+        return f"{prefix or 'https://'}example.org" + (f"/r/{token}" if rest.strip("/") else "")
+
+    def _domain(self, value: str) -> str:
+        norm = value.strip().lower()
+        word = self._choice(_SURR_STREETS, "DOMAIN", "word", norm).lower()
+        return f"{word}-{self._digest('DOMAIN', norm).hex()[:4]}.example.org"
+
+    def _city(self, value: str) -> str:
+        return self._choice(_SURR_CITIES, "CITY", value.strip().lower())
+
+    def _state(self, value: str) -> str:
+        from ._places import places
+
+        codes = places().state_codes
+        v = value.strip()
+        if len(v) == 2 and v.isupper():
+            return self._choice(sorted(codes), "STATE", v)
+        name = self._choice(sorted(codes.values()), "STATE", v.lower())
+        return name.upper() if v.isupper() else name
+
+    def _country(self, value: str) -> str:
+        return self._choice(_SURR_COUNTRIES, "COUNTRY", value.strip().lower())
+
+    def _zip(self, value: str) -> str:
+        v = value.strip()
+        return self._digits_like(v, self._stream("ZIP", v.upper()), first_nonzero=v[:1].isdigit())
+
+    def _org(self, value: str) -> str:
+        from ._places import ORG_SUFFIXES
+
+        v = value.strip()
+        name = self._choice(_SURR_ORGS, "ORGANIZATION", v.lower())
+        words = v.split()
+        if len(words) >= 3 and words[1].lower() == "of" and words[0].lower() in ("university", "bank", "college",
+                                                                                "institute", "department"):
+            return f"{words[0]} of {name}"
+        if words and words[-1].lower().rstrip(".") in {w.rstrip(".") for w in ORG_SUFFIXES}:
+            return f"{name} {words[-1]}"
+        return name
+
+    def _nrp(self, value: str) -> str:
+        from ._places import NRP_WORDS
+
+        key = re.sub(r"[\s-]+", " ", value.strip().lower())
+        kind = NRP_WORDS.get(key, "nationality")
+        pool = _nrp_pool(kind)
+        pick = self._choice(pool, "NRP", key)
+        return pick.upper() if value.isupper() else pick
+
+    def _age(self, value: str) -> str:
+        return "90+"
+
+
+@functools.lru_cache(maxsize=4)
+def _nrp_pool(kind: str) -> tuple[str, ...]:
+    from ._places import NRP_WORDS
+
+    return tuple(sorted(" ".join(p.capitalize() for p in w.split()) for w, k in NRP_WORDS.items()
+                        if k == kind and not w.endswith("s")))
+
+
+_SURR_COUNTRIES = ("Norway", "Portugal", "Chile", "New Zealand", "Iceland", "Uruguay", "Estonia", "Malta",
+                   "Namibia", "Mongolia", "Slovenia", "Costa Rica", "Finland", "Latvia", "Paraguay", "Fiji")
+_SURR_ORGS = ("Northwind", "Contoso", "Fabrikam", "Tailspin", "Wingtip", "Litware", "Proseware", "Adatum",
+              "Lucerne", "Woodgrove", "Trey Research", "Blue Yonder", "Coho", "Humongous", "Margie's", "Alpine")
+
+_METHODS = {
+    "PERSON": Pseudonymizer._person, "EMAIL": Pseudonymizer._email, "PHONE": Pseudonymizer._phone,
+    "DATE": Pseudonymizer._date, "ADDRESS": Pseudonymizer._address, "ID": Pseudonymizer._id,
+    "AGE": Pseudonymizer._age, "CITY": Pseudonymizer._city, "STATE": Pseudonymizer._state,
+    "ZIP": Pseudonymizer._zip, "COUNTRY": Pseudonymizer._country, "ORGANIZATION": Pseudonymizer._org,
+    "CREDIT_CARD": Pseudonymizer._credit_card, "IBAN": Pseudonymizer._iban, "IP_ADDRESS": Pseudonymizer._ip,
+    "URL": Pseudonymizer._url, "DOMAIN": Pseudonymizer._domain, "NRP": Pseudonymizer._nrp,
+}
+assert set(_METHODS) == set(ENTITY_TYPES)
+
+
 _ADDRESS_PARTS = re.compile(
     r"^(?P<num>\d+)[A-Z]?\s+(?:[NSEW]\.?\s+)?(?P<street>.+?)\s+"
     r"(?P<suffix>[A-Z][a-z]*\.?)(?=$|,|\s+(?:Apt|Apartment|Unit|Suite|Ste|#)|\s*,)"
@@ -236,7 +405,8 @@ _ADDRESS_PARTS = re.compile(
 )
 
 _NUMERIC = re.compile(r"^(?P<m>\d{1,2})(?P<s>[/.-])(?P<d>\d{1,2})(?P=s)(?P<y>\d{4}|\d{2})$")
-_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{2})-(?P<d>\d{2})$")
+_ISO = re.compile(r"^(?P<y>\d{4})(?P<s>[-/.])(?P<m>\d{2})(?P=s)(?P<d>\d{2})$")
+_MY = re.compile(r"^(?P<mon>[A-Za-z]+)(?P<dot>\.?)\s(?P<y>\d{4})$")
 _MDY = re.compile(r"^(?P<mon>[A-Za-z]+)(?P<dot>\.?)\s(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)?(?:(?P<sep>,?\s)(?P<y>\d{4}))?$")
 _DMY = re.compile(r"^(?P<d>\d{1,2})(?P<ord>st|nd|rd|th)?(?P<of>\s(?:of\s)?|-)(?P<mon>[A-Za-z]+)(?P<dot>\.?)"
                   r"(?P<sep>,?\s|-)(?P<y>\d{4}|\d{2})$")
@@ -273,13 +443,20 @@ def _shift_date(value: str, offset: dt.timedelta) -> str | None:
     try:
         if m := _NUMERIC.match(value):
             y = m["y"]
-            new = _safe_date(_year(y), int(m["m"]), int(m["d"])) + offset
-            mm = f"{new.month:02d}" if len(m["m"]) == 2 else str(new.month)
-            dd = f"{new.day:02d}" if len(m["d"]) == 2 else str(new.day)
+            dmy = int(m["m"]) > 12  # day first (14/03/2024)
+            mon, day = (m["d"], m["m"]) if dmy else (m["m"], m["d"])
+            new = _safe_date(_year(y), int(mon), int(day)) + offset
+            mm = f"{new.month:02d}" if len(mon) == 2 else str(new.month)
+            dd = f"{new.day:02d}" if len(day) == 2 else str(new.day)
             yy = str(new.year) if len(y) == 4 else f"{new.year % 100:02d}"
-            return f"{mm}{m['s']}{dd}{m['s']}{yy}"
+            first, second = (dd, mm) if dmy else (mm, dd)
+            return f"{first}{m['s']}{second}{m['s']}{yy}"
         if m := _ISO.match(value):
-            return (_safe_date(int(m["y"]), int(m["m"]), int(m["d"])) + offset).isoformat()
+            new = _safe_date(int(m["y"]), int(m["m"]), int(m["d"])) + offset
+            return f"{new.year:04d}{m['s']}{new.month:02d}{m['s']}{new.day:02d}"
+        if (m := _MY.match(value)) and m["mon"].lower() in _MON_IDX:
+            new = _safe_date(int(m["y"]), _MON_IDX[m["mon"].lower()], 15) + offset
+            return f"{_mon_name(m['mon'], new.month, m['dot'])} {new.year}"
         if (m := _MDY.match(value)) and m["mon"].lower() in _MON_IDX:
             base = _safe_date(int(m["y"]) if m["y"] else 2000, _MON_IDX[m["mon"].lower()], int(m["d"]))
             new = base + offset
@@ -305,6 +482,8 @@ def anonymize_text(
     id_patterns: Sequence[str] = (),
 ) -> tuple[str, collections.Counter]:
     """Replace every detected entity by its surrogate; return the new text and counts per type."""
+    from .detect import detect
+
     counts: collections.Counter = collections.Counter()
     parts: list[str] = []
     pos = 0

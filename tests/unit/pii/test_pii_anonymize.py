@@ -45,14 +45,14 @@ def test_sample_anonymization_leaves_nothing_behind():
                 for field in ("instruction", "response"):
                     assert not re.search(rf"(?<!\w){re.escape(value)}(?!\w)", out[field]), (
                         f"{rec['id']}: planted {s['type']} survives in {field}")
-    assert set(totals) == {"PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID"}
+    assert set(totals) >= {"PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID"}
 
 
 def test_residual_patterns_on_the_original_sample_find_planted_values():
     records, _ = _sample()
     text = "\n".join(r["instruction"] for r in records)
-    for t, rx in RESIDUAL_PATTERNS.items():
-        assert re.search(rx, text), t
+    for t in ("EMAIL", "PHONE", "ID"):  # the sample plants no cards or IBANs
+        assert re.search(RESIDUAL_PATTERNS[t], text), t
 
 
 @pytest.mark.parametrize(
@@ -68,6 +68,9 @@ def test_residual_patterns_on_the_original_sample_find_planted_values():
         ("ID", "MRN: 4829-1137", "MRN: 9929-1137"),
         ("ID", "member ID XKB482913377", "member ID XKB992913377"),
         ("ID", "Med Rec #00123456", "Med Rec #99123456"),
+        ("CREDIT_CARD", "card 4111 1111 1111 1111", "card 9912 3456 7890 1234"),
+        ("CREDIT_CARD", "5500-0000-0000-0004", "9955-0000-0000-0004"),
+        ("IBAN", "GB82 WEST 1234 5698 7654 32", "GB47 TEST 1234 5698 7654 32"),
     ],
 )
 def test_residual_patterns_split_real_from_surrogate(kind, real, surrogate):
@@ -79,11 +82,14 @@ def test_residual_patterns_work_in_pandas_without_warnings():
     pd = pytest.importorskip("pandas")
     import warnings
 
-    col = pd.Series(["call (217) 482-1937", "MRN 9912-3456", "a@example.net", "SSN 123-45-6789"])
+    col = pd.Series(["call (217) 482-1937", "MRN 9912-3456", "a@example.net", "SSN 123-45-6789",
+                     "card 4111 1111 1111 1111", "IBAN GB82 WEST 1234 5698 7654 32"])
     with warnings.catch_warnings():
         warnings.simplefilter("error")
         hits = {t: col.str.contains(rx, regex=True).tolist() for t, rx in RESIDUAL_PATTERNS.items()}
-    assert hits == {"EMAIL": [False] * 4, "PHONE": [True, False, False, False], "ID": [False, False, False, True]}
+    f = [False] * 6
+    assert hits == {"EMAIL": f, "PHONE": [True] + f[1:], "ID": f[:3] + [True] + f[4:],
+                    "CREDIT_CARD": f[:4] + [True, False], "IBAN": f[:5] + [True]}
 
 
 def test_same_value_same_surrogate_across_records_and_forms():

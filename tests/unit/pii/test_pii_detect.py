@@ -8,7 +8,7 @@ from pathlib import Path
 
 import pytest
 
-from pipelines.pii import ENTITY_TYPES, Span, detect
+from pipelines.pii import LEGACY_ENTITY_TYPES, Span, detect
 
 SAMPLE = Path(__file__).resolve().parents[3] / "data" / "sample"
 
@@ -27,13 +27,15 @@ def _sample():
 
 def test_recall_and_precision_on_sample():
     """Recall: planted characters covered by a detection of any type.
-    Precision: detected spans that overlap a planted span (of any type)."""
+    Precision: detected spans that overlap a planted span (of any type).
+    The sample labels the six release-1 types only, so those are measured."""
+    ENTITY_TYPES = LEGACY_ENTITY_TYPES
     records, gold = _sample()
     planted, covered = collections.Counter(), collections.Counter()
     found, correct = collections.Counter(), collections.Counter()
     for rid, rec in records.items():
         for field in ("instruction", "response"):
-            spans = detect(rec[field])
+            spans = detect(rec[field], entities=LEGACY_ENTITY_TYPES)
             hit = {i for s in spans for i in range(s.start, s.end)}
             planted_chars = set()
             for g in gold[(rid, field)]:
@@ -99,7 +101,9 @@ def test_detects_each_format(text, value, kind):
     ],
 )
 def test_no_false_positives_on_clinical_text(text):
-    assert detect(text) == []
+    assert detect(text, entities=LEGACY_ENTITY_TYPES) == []
+    if "Community Health" not in text:  # an organization, rightly found when all types are asked for
+        assert detect(text) == []
 
 
 def test_spans_sorted_non_overlapping_and_longer_wins():
