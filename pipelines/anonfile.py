@@ -22,6 +22,7 @@ from typing import Any
 
 from pipelines.core.errors import ConfigError, DataError
 from pipelines.core.fileio import atomic_path
+from pipelines.pii.mapping import read_mapping, write_mapping  # noqa: F401  (re-exported for callers)
 
 FORMATS = ("jsonl", "csv", "parquet")
 SKIP_REASONS = ("not_utf8", "malformed", "missing_field", "too_large", "not_text")
@@ -162,11 +163,13 @@ READERS = {"jsonl": _read_jsonl, "csv": _read_csv, "parquet": _read_parquet}
 # --- the work of one chunk (runs in a worker process) -------------------------------------
 
 _ANON: Any = None
+_MAPPING: dict | None = None
 
 
 def _init_worker(key: bytes, job: Job, with_mapping: bool) -> None:
-    global _ANON
-    _ANON = make_anonymizer(key, job, {} if with_mapping else None)
+    global _ANON, _MAPPING
+    _MAPPING = {} if with_mapping else None
+    _ANON = make_anonymizer(key, job, _MAPPING)
 
 
 def make_anonymizer(key: bytes, job: Job, mapping: dict | None):
@@ -230,10 +233,9 @@ def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tu
             counts.update(r.counts)
             spans.extend({"record": index, "field": f, "start": s.start, "end": s.end, "type": s.type} for s in r.spans)
         out.append((index, new, spans))
-    mapping = getattr(anon, "mapping", None) or {}
-    pairs = dict(mapping)
-    if mapping:
-        mapping.clear()
+    pairs = dict(_MAPPING or {})
+    if _MAPPING:
+        _MAPPING.clear()
     return out, counts, skipped, pairs
 
 
@@ -384,25 +386,3 @@ def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
         while pending:
             rows, counts, _, pairs = pending.popleft().get()
             yield rows, counts, pairs
-
-
-def write_mapping(path: Path, mapping: dict[str, str], key: bytes) -> None:
-    """surrogate -> original, encrypted with Fernet (AES-128-CBC + HMAC-SHA256)."""
-    from cryptography.fernet import Fernet, InvalidToken  # noqa: F401
-
-    try:
-        f = Fernet(key)
-    except (ValueError, TypeError):
-        raise ConfigError("RELEASE_GATE_MAPPING_KEY", ["expected a Fernet key (32 url-safe base64-encoded bytes)"]) from None
-    payload = json.dumps({"version": 1, "pairs": mapping}, ensure_ascii=False, sort_keys=True).encode("utf-8")
-    with atomic_path(path) as tmp:
-        tmp.write_bytes(f.encrypt(payload))
-
-
-def read_mapping(path: Path, key: bytes) -> dict[str, str]:
-    from cryptography.fernet import Fernet, InvalidToken
-
-    try:
-        return json.loads(Fernet(key).decrypt(path.read_bytes()))["pairs"]
-    except (InvalidToken, ValueError, KeyError):
-        raise DataError(f"{path}: cannot decrypt the mapping with this key") from None

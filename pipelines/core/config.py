@@ -17,7 +17,12 @@ from .digests import sha256_json
 from .errors import ConfigError
 
 DEFAULT_CONFIG = "configs/pipeline.yaml"
-EntityType = Literal["PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID"]
+EntityType = Literal[
+    "PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID", "AGE", "CITY", "STATE", "ZIP", "COUNTRY", "ORGANIZATION",
+    "CREDIT_CARD", "IBAN", "IP_ADDRESS", "URL", "DOMAIN", "NRP",
+]
+Transform = Literal["pseudonymize", "date_shift", "generalize", "redact"]
+HIGH_RISK_TYPES = ("EMAIL", "PHONE", "ID", "CREDIT_CARD", "IBAN")
 STAGES = ("anonymize", "validate", "finetune", "evaluate", "bias_scan", "register")
 
 PosInt = Annotated[int, Field(ge=1)]
@@ -50,12 +55,30 @@ class DataConfig(Section):
         return (self.id_field, self.split_field, self.prompt_field, self.response_field)
 
 
+class NerConfig(Section):
+    """An optional NER layer (spaCy or a transformers token-classification model)."""
+
+    enabled: bool = False
+    backend: Literal["spacy", "transformers"] = "spacy"
+    model: str = Field("", description="a spaCy package/path or a hub id/local path")
+
+
 class AnonymizeConfig(Section):
     output: str = "data/anonymized/records.jsonl"
     evidence: str = "evidence/anonymize.json"
     entities: list[EntityType] = Field(default_factory=lambda: ["PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID"], min_length=1)
+    transforms: dict[EntityType, Transform] = Field(
+        default_factory=dict, description="per type; default: DATE date_shift, AGE generalize, all else pseudonymize"
+    )
+    subject_field: str | None = Field(None, description="record field naming the subject, for per-subject date shifts")
     id_patterns: list[str] = Field(default_factory=list, description="extra regexes for ID numbers (e.g. local MRN formats)")
     key_env: str = "RELEASE_GATE_ANON_KEY"
+    canaries: NonNegInt = Field(25, description="known fake high-risk identifiers run through the detector; all must be replaced")
+    ner: NerConfig = NerConfig()
+    mapping_path: str | None = Field(
+        None, description="write the encrypted re-identification mapping here (key: $RELEASE_GATE_MAPPING_KEY); "
+        "deliberately outside DVC, so it never travels with the data"
+    )
 
     @field_validator("id_patterns")
     @classmethod
@@ -198,6 +221,15 @@ class PolicyConfig(Section):
     allow_dev_key: bool = False
     allow_local_signoff: bool = False
     environment: str = Field("production", description="the GitHub environment whose approvals count")
+    max_residual: dict[EntityType, NonNegInt] = Field(
+        default_factory=dict, description="identifiers the independent residual pass may still find; default 0 for high-risk types"
+    )
+
+    def residual_limit(self, entity: str) -> int | None:
+        """The allowed residual count of a type (None: not limited)."""
+        if entity in self.max_residual:
+            return self.max_residual[entity]
+        return 0 if entity in HIGH_RISK_TYPES else None
 
     @model_validator(mode="after")
     def _satisfiable(self) -> "PolicyConfig":

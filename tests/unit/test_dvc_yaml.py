@@ -67,3 +67,12 @@ def test_each_output_has_one_producer_and_inputs_come_first(dvc_yaml, cfg):
         for p in spec.all_outputs(cfg):
             assert p not in produced, f"{p} written by {produced[p]} and {name}"
             produced[p] = name
+
+
+if __name__ == "__main__":  # `python tests/unit/test_dvc_yaml.py`: rewrite dvc.yaml from the SPECs
+    cfg = load_config(ROOT / "configs/pipeline.yaml")
+    header = ("# The candidate pipeline. Each stage's cmd calls the CLI; deps are its code and inputs,\n"
+              "# params the keys of configs/pipeline.yaml it reads. tests/unit/test_dvc_yaml.py checks that\n"
+              "# this file and each stage's SPEC (in stages/) agree; run it as a script to rewrite this file.\n")
+    body = yaml.safe_dump({"stages": {n: expected_stage(n, cfg) for n in STAGES}}, sort_keys=False, width=120)
+    (ROOT / "dvc.yaml").write_text(header + body)
