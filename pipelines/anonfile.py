@@ -175,43 +175,10 @@ def _init_worker(key: bytes, job: Job, with_mapping: bool) -> None:
 def make_anonymizer(key: bytes, job: Job, mapping: dict | None):
     from pipelines import pii
 
-    if hasattr(pii, "Anonymizer"):
-        opts = {"id_patterns": tuple(job.id_patterns)}
-        if job.entities:
-            opts["entities"] = tuple(job.entities)
-        if job.transforms and hasattr(pii, "EngineOptions"):
-            opts["transforms"] = dict(job.transforms)
-        options = pii.EngineOptions(**opts) if hasattr(pii, "EngineOptions") else None
-        return pii.Anonymizer(key, options, mapping=mapping) if options is not None else pii.Anonymizer(key)
-    return _LegacyAnonymizer(key, job)
-
-
-class _Result:
-    def __init__(self, text, counts, spans):
-        self.text, self.counts, self.spans = text, counts, spans
-
-
-class _LegacyAnonymizer:
-    """The candidate pipeline's detector API, for as long as it is the one installed."""
-
-    def __init__(self, key: bytes, job: Job):
-        from pipelines.pii import Pseudonymizer
-
-        self.p, self.job = Pseudonymizer(key), job
-
-    def anonymize(self, text: str, subject: str | None = None) -> _Result:
-        from pipelines.pii import ENTITY_TYPES, detect
-
-        entities = self.job.entities or ENTITY_TYPES
-        spans = detect(text, entities=entities, id_patterns=self.job.id_patterns)
-        out, last, counts = [], 0, Counter()
-        for s in spans:
-            out.append(text[last : s.start])
-            out.append(self.p.surrogate(s.type, text[s.start : s.end]))
-            counts[s.type] += 1
-            last = s.end
-        out.append(text[last:])
-        return _Result("".join(out), counts, spans)
+    opts: dict[str, Any] = {"id_patterns": tuple(job.id_patterns), "transforms": dict(job.transforms)}
+    if job.entities:
+        opts["entities"] = tuple(job.entities)
+    return pii.Anonymizer(key, pii.EngineOptions(**opts), mapping=mapping)
 
 
 def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tuple[int, dict, list[dict]]], Counter, Counter, dict]:

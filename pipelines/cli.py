@@ -223,7 +223,9 @@ def _release(ctx: click.Context, config_path: str):
     cfg = _load(ctx, config_path)
     root = ctx.obj["root"]
     client = registry.client(registry.resolve_tracking_uri(cfg, root))
-    return release, release.Context(cfg=cfg, root=root, client=client, echo=click.echo)
+    run_id = os.environ.get("GITHUB_RUN_ID")
+    who = f"GitHub run {run_id}" if run_id else f"pid {os.getpid()}"
+    return release, release.Context(cfg=cfg, root=root, client=client, echo=click.echo, who=who)
 
 
 def _version_options(f):

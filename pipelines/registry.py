@@ -69,7 +69,7 @@ class VersionRef:
     aliases: tuple[str, ...]
 
 
-def _ref(mv: Any) -> VersionRef:
+def as_ref(mv: Any) -> VersionRef:
     return VersionRef(mv.name, str(mv.version), mv.run_id, dict(mv.tags or {}), tuple(getattr(mv, "aliases", ()) or ()))
 
 
@@ -77,7 +77,7 @@ def version_by_alias(mlflow_client, name: str, alias: str) -> VersionRef | None:
     from mlflow.exceptions import MlflowException
 
     try:
-        return _ref(mlflow_client.get_model_version_by_alias(name, alias))
+        return as_ref(mlflow_client.get_model_version_by_alias(name, alias))
     except MlflowException as e:
         if e.error_code in ("RESOURCE_DOES_NOT_EXIST", "INVALID_PARAMETER_VALUE", "NOT_FOUND"):
             return None
@@ -93,7 +93,7 @@ def versions_with_tag(mlflow_client, name: str, key: str, value: str) -> list[Ve
         if e.error_code == "RESOURCE_DOES_NOT_EXIST":
             return []
         raise RegistryError(f"registry: search for {key}={value} failed: {e.message}") from None
-    return sorted((_ref(v) for v in found), key=lambda r: int(r.version))
+    return sorted((as_ref(v) for v in found), key=lambda r: int(r.version))
 
 
 def download(run_id: str, artifact_path: str, dst: Path) -> Path:
@@ -106,7 +106,7 @@ def get_version(mlflow_client, name: str, version: str) -> VersionRef:
     from mlflow.exceptions import MlflowException
 
     try:
-        return _ref(mlflow_client.get_model_version(name, str(version)))
+        return as_ref(mlflow_client.get_model_version(name, str(version)))
     except MlflowException as e:
         raise RegistryError(f"registry: {name} version {version} not found ({e.error_code})") from None
 

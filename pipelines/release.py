@@ -47,6 +47,7 @@ class Context:
     client: Any
     echo: Callable[[str], None] = print
     now: Callable[[], dt.datetime] = utc_now
+    who: str = f"pid {os.getpid()}"  # named in the lock, so a refused racer knows who holds it
 
     @property
     def name(self) -> str:
@@ -57,8 +58,7 @@ class Context:
         return registry.LedgerStore(self.client, self.name, exp.experiment_id if exp else None)
 
     def lock(self, what: str) -> registry.Lock:
-        who = os.environ.get("GITHUB_RUN_ID") and f"GitHub run {os.environ['GITHUB_RUN_ID']}" or f"pid {os.getpid()}"
-        return registry.Lock(self.client, self.name, f"{what} by {who} at {iso(self.now())}")
+        return registry.Lock(self.client, self.name, f"{what} by {self.who} at {iso(self.now())}")
 
 
 def lineage_of(root: Path, lock_path: str) -> str:
@@ -240,7 +240,7 @@ def verify(ctx: Context) -> list[str]:
     lines = store.read_lines()
     problems = ledger.verify(lines, store.head())
     entries, _ = ledger.parse(lines)
-    versions = {str(v.version): registry._ref(v) for v in ctx.client.search_model_versions(f"name='{ctx.name}'")}
+    versions = {str(v.version): registry.as_ref(v) for v in ctx.client.search_model_versions(f"name='{ctx.name}'")}
     registered = {}
     for e in entries:
         if e.kind == "registration":

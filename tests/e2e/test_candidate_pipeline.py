@@ -155,6 +155,26 @@ def test_param_change_reruns_that_stage_and_later_only(pipeline):
     assert int(mv.version) == versions[-1] and len(versions) >= 2
 
 
+def test_a_failing_candidate_is_registered_with_its_failures(pipeline):
+    ws = pipeline["ws"]
+    cfg_path = ws / "configs/pipeline.yaml"
+    text = cfg_path.read_text()
+    assert "    min_rouge_l: 0.15\n" in text
+    cfg_path.write_text(text.replace("    min_rouge_l: 0.15\n", "    min_rouge_l: 0.99\n"))
+    try:
+        res = run(["dvc", "repro"], ws, pipeline["env"])
+        pipeline["logs"].append(res.stdout + res.stderr)
+        assert res.returncode != 0
+        assert "registered WITH FAILURES" in res.stdout + res.stderr and "candidate.rouge_l" in res.stdout + res.stderr
+        mv = client(pipeline["server"]["uri"]).get_model_version_by_alias("clinical-summarizer", "candidate")
+        assert mv.tags["candidate.passed"] == "false" and mv.tags["evidence.evaluate.passed"] == "false"
+        assert "**FAIL**" in (ws / "reports/candidate.md").read_text()
+        gate = run(["release-gate", "gate"], ws, pipeline["env"])
+        assert gate.returncode == 7 and "evaluate: failed (candidate.rouge_l" in gate.stderr
+    finally:
+        cfg_path.write_text(text)
+
+
 def test_unreachable_server_changes_nothing(pipeline):
     ws = pipeline["ws"]
     before = {p: (ws / p).read_bytes() for p in ("evidence/register.json", "reports/candidate.md")}
