@@ -31,7 +31,11 @@ pass and canaries in ``residual``.
 
 The bundled sample under data/sample is generated with Faker, whose en_US
 name lists are also the source of the name gazetteer: recall measured on that
-sample is optimistic for names.
+sample is optimistic for names. A second, membership-only gazetteer
+(``data/names_intl.tsv``, from Faker's other Latin-script locales, built by
+``_build_names``) covers names from many locales; greetings, sign-offs and
+self-introductions ("Hi maria,", "Regards\nPriya Nair", "my name is ...") are
+name cues in any case.
 """
 
 from . import registry

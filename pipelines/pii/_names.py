@@ -17,6 +17,9 @@ from functools import lru_cache
 from pathlib import Path
 
 _DATA = Path(__file__).with_name("data") / "names_en_US.tsv"
+#: First and last names of Faker's other Latin-script locales (see ``_build_names``):
+#: membership only (detection), never gender.
+_DATA_INTL = Path(__file__).with_name("data") / "names_intl.tsv"
 
 SURROGATE_FIRST_F = (
     "Adelaide", "Beatrix", "Clementine", "Delphine", "Elowen", "Florentina", "Genevieve",
@@ -40,13 +43,23 @@ SURROGATE_LAST = (
 
 
 class Gazetteer:
-    """Lower-cased first names by gender and last names."""
+    """Lower-cased first names by gender and last names (en_US), plus ``intl``:
+    names of other locales, used for membership (``in``) only."""
 
-    __slots__ = ("female", "male", "last", "first")
+    __slots__ = ("female", "male", "last", "first", "intl", "intl_first", "_all")
 
-    def __init__(self, female: frozenset[str], male: frozenset[str], last: frozenset[str]) -> None:
+    def __init__(self, female: frozenset[str], male: frozenset[str], last: frozenset[str],
+                 intl_first: frozenset[str] = frozenset(), intl_last: frozenset[str] = frozenset()) -> None:
         self.female, self.male, self.last = female, male, last
         self.first = female | male
+        self.intl_first = intl_first
+        self.intl = intl_first | intl_last
+        self._all = self.first | last | self.intl
+
+    def is_first(self, token: str) -> bool:
+        """A listed first name (any locale)."""
+        n = token.lower()
+        return n in self.first or n in self.intl_first
 
     def gender(self, first_name: str) -> str | None:
         """'F' or 'M' when the first name is listed for exactly one gender."""
@@ -55,8 +68,7 @@ class Gazetteer:
         return "F" if f and not m else "M" if m and not f else None
 
     def __contains__(self, token: str) -> bool:
-        n = token.lower()
-        return n in self.first or n in self.last
+        return token.lower() in self._all
 
 
 @lru_cache(maxsize=1)
@@ -66,4 +78,11 @@ def gazetteer() -> Gazetteer:
         if line and not line.startswith("#"):
             tag, name = line.split("\t", 1)
             sets[tag].add(name.strip().lower())
-    return Gazetteer(frozenset(sets["F"]), frozenset(sets["M"]), frozenset(sets["L"]))
+    intl: dict[str, set[str]] = {"N": set(), "L": set()}
+    if _DATA_INTL.exists():
+        for line in _DATA_INTL.read_text(encoding="utf-8").splitlines():
+            if line and not line.startswith("#"):
+                tag, name = line.split("\t", 1)
+                intl[tag].add(name.strip())
+    return Gazetteer(frozenset(sets["F"]), frozenset(sets["M"]), frozenset(sets["L"]),
+                     frozenset(intl["N"]), frozenset(intl["L"]))

@@ -36,6 +36,11 @@ if TYPE_CHECKING:  # pragma: no cover
     from .engine import EngineOptions
 
 
+# Letters of Latin-1 and Latin Extended-A/B by case, so that "Søren", "Łukasz", "Çelik" are name words.
+_UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and c.isalpha())
+_LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
+
+
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
@@ -119,7 +124,12 @@ PHONE_RE = re.compile(
 INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
 NATIONAL_PHONE_RE = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\w-])")
 PHONE_CONTEXT = ("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "contact", "ph", "landline",
-                 "number", "whatsapp")
+                 "number", "whatsapp", "reach", "ring", "text", "sms", "dial", "hotline", "helpline", "mob",
+                 "telefon", "handy", "mobil", "portable", "téléphone", "numéro", "phoned", "callback", "call back")
+# "0044 20 7946 0958": the 00 international prefix
+INTL00_PHONE_RE = re.compile(r"(?<![\w+])00[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
+# Indian mobiles without the 0/+91: "98765 43210"
+IN_MOBILE_RE = re.compile(r"(?<![\w+])[6-9]\d{4}[ -]\d{5}(?![\w-])")
 
 
 class PhoneRecognizer(Recognizer):
@@ -141,12 +151,31 @@ class PhoneRecognizer(Recognizer):
                 digits = sum(c.isdigit() for c in m.group())
                 if 8 <= digits <= 15 and _phone_ok(m.group(), None, possible=True):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.85))
-        if self.context.search(text):
-            for m in NATIONAL_PHONE_RE.finditer(text):
-                if self.context.search(_window(text, m.start(), 30)) and 9 <= sum(c.isdigit() for c in m.group()) <= 12:
-                    if any(_phone_ok(m.group(), r, possible=False) for r in self.options.phone_regions):
-                        out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
+        if "00" in text:
+            for m in INTL00_PHONE_RE.finditer(text):
+                digits = sum(c.isdigit() for c in m.group())
+                if 10 <= digits <= 17 and _phone_ok("+" + m.group()[2:], None, possible=False):
+                    out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
+        has_ctx = bool(self.context.search(text))
+        for m in NATIONAL_PHONE_RE.finditer(text):
+            v = m.group()
+            n = sum(c.isdigit() for c in v)
+            if not 9 <= n <= 12:
+                continue
+            if has_ctx and self.context.search(_window(text, m.start(), 40)):
+                if any(_phone_ok(v, r, possible=False) for r in self.options.phone_regions):
+                    out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
+            elif n >= 10 and any(c in v for c in " -.()") and not _NOT_PHONE_BEFORE.search(_window(text, m.start(), 25)):
+                # no cue: a grouped national number that is valid in one of the regions
+                if any(_phone_ok(v, r, possible=False) for r in ("GB", "FR", "DE", "IN", "IE", "AU")):
+                    out.append(self._span(m.start(), m.end(), "PHONE", 0.7))
+        for m in IN_MOBILE_RE.finditer(text):
+            if _phone_ok(m.group(), "IN", possible=False):
+                out.append(self._span(m.start(), m.end(), "PHONE", 0.75))
         return out
+
+
+_NOT_PHONE_BEFORE = re.compile(r"(?i:\b(?:order|invoice|ticket|tracking|account|iban|card|ref|reference|case|id)\b[^\n]{0,12}$)")
 
 
 def _phone_ok(value: str, region: str | None, possible: bool) -> bool:
@@ -163,27 +192,39 @@ def _phone_ok(value: str, region: str | None, possible: bool) -> bool:
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?"
         r"|Sep(?:t(?:ember)?)?|Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)")
 _MON_FULL = r"(?:January|February|March|April|May|June|July|August|September|October|November|December)"
+_WEEKDAY = (r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon|Tue|Tues|Wed|Thu|Thur|Thurs|Fri"
+            r"|Sat|Sun)\.?,?\s)")
+# German and French month names (lower or capitalised), for "3. März 2024", "12 janvier 2024".
+_MON_EU = (r"(?:[Jj]anuar|[Ff]ebruar|[Mm]ärz|[Mm]aerz|[Mm]ai|[Jj]uni|[Jj]uli|[Oo]ktober|[Dd]ezember|janvier|février"
+           r"|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)")
 DATE_RES = [
     re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})\b"),
     re.compile(r"\b(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.]\d{4}\b"),
-    re.compile(r"\b(?:1[3-9]|2\d|3[01])[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4}\b"),          # D/M/Y, day > 12
-    re.compile(r"\b(?:19|20)\d\d[-/.](?:0[1-9]|1[0-2])[-/.](?:0[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
-    re.compile(rf"\b{_MON}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
-    re.compile(rf"\b\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON}\.?,?\s\d{{4}}\b"),
+    re.compile(r"\b(?:1[3-9]|2\d|3[01])(?:[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4}|/(?:0?[1-9]|1[0-2])/\d{2})\b"),  # D/M/Y, day > 12
+    re.compile(r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
+    re.compile(rf"\b{_WEEKDAY}?{_MON}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
+    # "3rd March", "4 Mar", "12th of May 2024", "Tue 5 March" (the year is optional)
+    re.compile(rf"\b{_WEEKDAY}?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON}\b(?:\.(?=,?\s\d{{4}}))?(?:,?\s\d{{4}}\b)?"),
     re.compile(rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b"),
-    re.compile(rf"\b(?:{_MON_FULL}|{_MON}\.)\s(?:19|20)\d\d\b"),                        # month and year
+    re.compile(rf"\b(?:{_MON_FULL}|{_MON}\.?)\s(?:19|20)\d\d\b"),                        # month and year
+    re.compile(rf"\b\d{{1,2}}(?:\.|er)?\s{_MON_EU}\b(?:\s\d{{4}}\b)?"),                     # DE / FR
 ]
 
 AGE_RE = re.compile(
-    r"\b(?P<n>\d{2,3})(?=(?:[- ](?:years?|yrs?)[- ]old\b|\s?(?:yo|y/o|y\.o\.)(?![\w/])|\s(?:years|yrs)\s(?:of\s)?age\b))"
-    r"|(?i:\bage[ds]?\b)(?:\s*:\s*|\s)(?P<m>\d{2,3})\b"
+    r"\b(?P<n>\d{2,3})(?=(?:[- ](?:years?|yrs?)[- ]old\b|\s?(?:yo|y/o|y\.o\.|yrs|years)(?![\w/])"
+    r"|\s(?:years|yrs)\s(?:of\s)?age\b))"
+    r"|(?i:\bage[ds]?\b)(?:\s*:\s*|\s|\sof\s)(?P<m>\d{2,3})\b"
+    r"|(?i:\b(?:i'm|i’m|i\s+am|he's|she's|he’s|she’s|he\s+is|she\s+is|who\s+is|who's|is\s+now|turned|turning|"
+    r"just\s+turned|will\s+be|i'll\s+be)\s)(?P<k>\d{2,3})\b"
+    r"(?!\s?(?:%|kg|lbs?|min|mins|minutes|hours?|hrs|days?|weeks?|months?|percent|pounds|euros?|dollars|"
+    r"rupees|gb|mb|mbps|°|am|pm|times)\b|[:.,/]\d|\s?%|\s?°)"
 )
 
 
 # One pass: the alternatives of DATE_RES, longest layouts first (a combined regex keeps
 # only one match per position; no two layouts above start at the same place with
 # the shorter one preferred).
-_DATE_ALL = re.compile("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7)))
+_DATE_ALL = re.compile("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7, 8)))
 
 
 class DateRecognizer(Recognizer):
@@ -203,7 +244,7 @@ class AgeRecognizer(Recognizer):
     def find(self, doc: Doc) -> list[Span]:
         out = []
         for m in AGE_RE.finditer(doc.text):
-            g = "n" if m.group("n") else "m"
+            g = "n" if m.group("n") else "m" if m.group("m") else "k"
             if self.options.age_threshold <= int(m.group(g)) <= 130:
                 out.append(self._span(m.start(g), m.end(g), "AGE", 0.95))
         return out
@@ -212,30 +253,109 @@ class AgeRecognizer(Recognizer):
 # =========================================================================== addresses, ZIP
 _SUFFIX = (r"(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Place|Terrace|Circle|Parkway"
            r"|Highway|Square|Trail|Loop|Alley|Row|Crescent|Plaza|Path|Pike|Run|Point|Walk"
-           r"|(?:St|Ave|Av|Rd|Dr|Ln|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq|Trl)\b\.?)")
-_STREET = r"\b\d{1,6}[A-Z]?(?:\s[NSEW]\.?)?(?:\s(?:[A-Z][a-z]+|\d+(?:st|nd|rd|th))){1,3}"
-_UNIT = r"(?:,?\s(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|#)\s?#?[A-Z0-9-]+\b)"
+           r"|Close|Gardens|Grove|Hill|Mews|Park|Rise|Vale|View|Green|Gate|Wharf|Yard|Circus|Embankment|Broadway"
+           r"|Parade|Quay|Esplanade|Promenade|Heights|Estate|Villas|Meadows?|Chase|Ridge|Grange|Fields|Marg|Nagar"
+           r"|Layout|Cross|Main|Colony|Enclave"
+           r"|(?:St|Ave|Av|Rd|Dr|Ln|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq|Trl|Cres|Gdns|Cl)\b\.?)")
+_UNIT_BEFORE = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|House)\s?[A-Z0-9-]{1,5},?\s$")
+_STREET = (r"\b\d{1,6}[A-Z]?(?:\s[NSEW]\.?)?"
+           rf"(?:\s(?:[{_UP}][{_LO}A-Z'’.-]*|\d+(?:st|nd|rd|th))){{1,3}}")
+_UNIT = r"(?:,?\s(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s?#?[A-Z0-9-]+\b)"
 _TAIL = r"(?:,\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s[A-Z]{2}\s\d{5}(?:-\d{4})?\b)"
+# German ("Hauptstraße 12", "Berliner Str. 5a"), French ("14 rue de Rivoli", "3 bis avenue des Ternes"),
+# Spanish/Italian/Portuguese ("Calle Mayor 5", "Via Roma 12") street lines.
+_DE_STREET = (rf"\b(?:[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer"
+              rf"|chaussee|steig|pfad)|(?:[{_UP}][{_LO}]+(?:er|es)?\s)(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse"
+              rf"|Ring|Damm|Ufer|Chaussee)|(?:Am|An\sder|Auf\sdem|Im|Zum|Zur)\s[{_UP}][{_LO}]+)\s\d{{1,4}}[a-z]?\b")
+_FR_STREET = (rf"\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s(?i:rue|avenue|av\.|boulevard|bd|place|allée|allee|impasse|chemin"
+              rf"|quai|route|cours|square|passage)\s(?:(?:de\sla|de|du|des|la|le|l'|l’|d'|d’)\s?)*"
+              rf"[{_UP}][\w'’-]+(?:\s(?:[{_UP}][\w'’-]+|de|du|des|la))*")
+_LATIN_STREET = rf"\b(?:Calle|Avenida|Av\.|Via|Viale|Piazza|Corso|Rua|Largo|Paseo|Carrer)\s(?:(?:de|del|della|da|do|dos)\s)*[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?,?\s\d{{1,4}}\b"
+# After a street line: ", [locality, ]City [postcode]" (UK/CA/IN) or ", 10115 Berlin" (DE/FR/...).
+_UK_PC = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"
+ADDRESS_TAIL_RE = re.compile(
+    rf"(?:,?\s(?:\d{{4,5}}\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
+    rf"|(?:[{_UP}][{_LO}A-Z'’.-]+\s){{0,2}}[{_UP}][{_LO}A-Z'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
+    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?))"
+    rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
+)
+_ADDRESS_TAIL_LOOSE_RE = re.compile(
+    rf"(?:,?\s(?:\d{{4,5}}\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
+    rf"|(?:[{_UP}][\w'’.-]+\s){{0,2}}[{_UP}][\w'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
+    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?))"
+    rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
+)
 ADDRESS_RES = [
     re.compile(rf"{_STREET}\s{_SUFFIX}(?![\w-]){_UNIT}?{_TAIL}?"),
     re.compile(rf"{_STREET}{_UNIT}?{_TAIL}"),
     re.compile(r"\bP\.?\s?O\.?\s?Box\s\d{1,6}\b", re.I),
+    re.compile(_DE_STREET),
+    re.compile(_FR_STREET),
+    re.compile(_LATIN_STREET),
 ]
+# Cheap substring triggers for the European street layouts (ADDRESS_RES[3:], in order).
+_EU_TRIGGERS = (
+    ("straße", "strasse", "str.", "weg ", "platz", "allee", "gasse", "ring ", "damm", "ufer", "chaussee",
+     "steig", "pfad"),
+    ("rue ", "avenue ", "av. ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ",
+     "route ", "cours ", "square ", "passage "),
+    ("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer "),
+)
 
 US_ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
 UK_POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 CA_POSTCODE_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _STATE_BEFORE = re.compile(r"(?:\b([A-Z]{2})|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)),?\s$")
-ZIP_CONTEXT = ("zip", "zip code", "zipcode", "postal code", "postcode", "post code")
+ZIP_CONTEXT = ("zip", "zip code", "zipcode", "postal code", "postcode", "post code", "pin", "pin code", "pincode",
+               "plz", "postleitzahl", "code postal", "cp", "cap")
+# "10115 Berlin", "75008 Paris", "Bengaluru 560001": a postcode next to a known city.
+_PC_RE = re.compile(r"(?<![\w-])(?:\d{4,5}(?=\s[A-Z])|\d{6})(?![\w-])")
+_CITY_AFTER_RE = re.compile(rf"\s([{_UP}][\w'’-]+)")
+_CITY_BEFORE_RE = re.compile(rf"([{_UP}][\w'’-]+),?\s(?:-\s?)?$")
 
 
 class AddressRecognizer(Recognizer):
+    """US, UK, IN street lines by number + street suffix; DE/FR/ES/IT street lines by their
+    street word; each extended over a following ", City postcode" (or ", 10115 Berlin") when
+    the tail has a postcode or names a known place."""
+
     name = "address"
     entities = ("ADDRESS",)
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
-        return [self._span(m.start(), m.end(), "ADDRESS", 0.9) for rx in ADDRESS_RES for m in rx.finditer(text)]
+        out = []
+        lower = None
+        for k, rx in enumerate(ADDRESS_RES):
+            if k >= 3:
+                lower = lower if lower is not None else doc.lower
+                if not any(w in lower for w in _EU_TRIGGERS[k - 3]):
+                    continue
+            for m in rx.finditer(text):
+                end = self._tail(text, m.end())
+                start = m.start()
+                u = _UNIT_BEFORE.search(text, max(0, start - 16), start) if k < 2 else None
+                if u:
+                    start = u.start()
+                out.append(self._span(start, end, "ADDRESS", 0.9))
+        return out
+
+    @staticmethod
+    def _tail(text: str, end: int) -> int:
+        best = end
+        for rx in (ADDRESS_TAIL_RE, _ADDRESS_TAIL_LOOSE_RE):
+            t = rx.match(text, end)
+            if t and t.end() > best and AddressRecognizer._tail_ok(t):
+                best = t.end()
+        return best
+
+    @staticmethod
+    def _tail_ok(t: re.Match[str]) -> bool:
+        if any(c.isdigit() for c in t.group()):
+            return True
+        words = t.group().strip(" ,").split()
+        pl = places()
+        return bool(words and (pl.names.get(" ".join(words).lower()) or pl.names.get(words[-1].lower())))
 
 
 class ZipRecognizer(Recognizer):
@@ -264,6 +384,11 @@ class ZipRecognizer(Recognizer):
                 out.append(self._span(m.start(), m.end(), "ZIP", 0.85))
         for rx in (UK_POSTCODE_RE, CA_POSTCODE_RE):
             out.extend(self._span(m.start(), m.end(), "ZIP", 0.8) for m in rx.finditer(text))
+        for m in _PC_RE.finditer(text):
+            c = (_CITY_AFTER_RE.match(text, m.end()) if len(m.group()) < 6
+                 else _CITY_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()))
+            if c and places().names.get(c.group(1).lower()) == "CITY":
+                out.append(self._span(m.start(), m.end(), "ZIP", 0.8))
         return out
 
 
@@ -278,11 +403,23 @@ _ID_LABELS = (
     r"passport(?:\s+(?:number|no\.?))?|national\s+ID(?:\s+(?:number|no\.?))?|tax\s+ID|TIN|ITIN|EIN|"
     r"health\s+plan(?:\s+(?:number|no\.?|ID))?|beneficiary(?:\s+(?:number|no\.?|ID))?|"
     r"certificate(?:\s+(?:number|no\.?))?|serial(?:\s+(?:number|no\.?))?|VIN|"
-    r"device\s+ID|plate(?:\s+(?:number|no\.?))?|ID"
+    r"device\s+ID|plate(?:\s+(?:number|no\.?))?|"
+    r"(?:customer|client|cust|user|membership|loyalty|contract|employee|staff|student|subscriber|account|"
+    r"personal|voter|vehicle|registration|meter|NI|national\s+insurance|NHS|PAN|Aadhaar|Aadhar|tax|IMEI|"
+    r"reference|ref|sort|routing|identity\s+card|ID\s+card)(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref))?|"
+    r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
+    r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
+    r"ID"
 )
+# Numbers that identify a transaction, not a person: not IDs after these words.
+_NOT_PERSONAL_BEFORE = re.compile(
+    r"(?i:\b(?:order|orders|ticket|invoice|tracking|case|shipment|parcel|consignment|rma|incident|transaction|"
+    r"confirmation|booking|reservation|receipt|purchase\s+order|po|quote|job|request|model|part|sku|item|"
+    r"version|build|firmware|batch|lot|flight|train|error|code)\b"
+    r"(?:\s+(?:number|no\.?|num|nr\.?|id|ref(?:erence)?|code))?\s*(?:is\s+)?[#:]?\s*$)")
 # Groups separated by spaces ("123 45 6789") only after a short first group, so that a
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
-_ID_VALUE = (r"(?P<id>[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
+_ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
              r"(?:-[A-Z0-9]+)?)\b")
 ID_BARE_RE = re.compile(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
 
@@ -301,8 +438,8 @@ class IdRecognizer(Recognizer):
         super().__init__(options)
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
-        self.labelled = _fast(re.compile(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}{_ID_VALUE}"),
-                              "A-Za-z")
+        self.labelled = _fast(re.compile(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
+                                         rf"(?:(?i:is)\s)?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
 
     def find(self, doc: Doc) -> list[Span]:
@@ -310,14 +447,22 @@ class IdRecognizer(Recognizer):
         out = [Span(m.start(), m.end(), "ID", 0.9, "ssn") for m in SSN_RE.finditer(text)]
         for m in self.labelled.finditer(text):
             value = m.group("id").rstrip()
-            if sum(c.isdigit() for c in value) >= 4:
+            if sum(c.isdigit() for c in value) >= 4 and not _NOT_PERSONAL_BEFORE.search(_window(text, m.start("id"), 30)) \
+                    and not _is_iban(value):
                 out.append(Span(m.start("id"), m.start("id") + len(value), "ID", 1.0, "id_label"))
-        out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text))
+        out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
+                   if not _NOT_PERSONAL_BEFORE.search(_window(text, m.start(), 30)))
         for rx in self.custom:
             grp = "id" if "id" in rx.groupindex else 0
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
                        for m in rx.finditer(text) if m.end(grp) > m.start(grp))
         return out
+
+
+def _is_iban(value: str) -> bool:
+    """A labelled value that is really an IBAN (``IbanRecognizer`` types it)."""
+    v = value.replace(" ", "")
+    return len(v) >= 15 and v[:2].isalpha() and v[2:4].isdigit() and iban_ok(v)
 
 
 # (stdnum module, candidate regex, context words or None when the shape and check digits suffice)
@@ -513,7 +658,7 @@ class UrlRecognizer(Recognizer):
 
 
 # =========================================================================== person names
-_NAME_WORD = r"(?:(?:Mc|Mac|O'|D')?[A-Z][a-z]+(?:-[A-Z][a-z]+)*)"
+_NAME_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)"
 _INITIAL = r"(?:[A-Z]\.)"
 NAME_RUN_RE = re.compile(
     rf"(?<![\w@.-])(?:{_INITIAL}\s)?{_NAME_WORD}(?:\s(?:{_INITIAL}\s)?{_NAME_WORD}){{0,3}}"
@@ -521,21 +666,29 @@ NAME_RUN_RE = re.compile(
 )
 _TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 _INITIAL_RE = re.compile(_INITIAL)
-_ALPHA_RE = re.compile(r"[A-Za-z]+")
+_ALPHA_RE = re.compile(rf"[A-Za-z{_UP[3:]}{_LO[3:]}]+")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
-TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Rev|Fr|Sir|Dame|Lady|Lord|Mme|Mlle|Herr|Frau|Capt|Sgt|Lt|Col|Hon)"
+TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Rev|Fr|Sir|Dame|Lady|Lord|Mme|Mlle|Herr|Frau|Capt|Sgt|Lt|Col|Hon|Shri|Smt)"
 _TITLE_BEFORE = re.compile(rf"\b{TITLES}\.?\s$")
+_ROLE_WORDS = (r"customer|client|employee|agent|user|colleague|manager|caller|rep|representative|technician|"
+               r"engineer|advisor|adviser|supervisor|courier|driver|cardholder|account\s+holder|applicant|"
+               r"tenant|landlord|subscriber|member|consultant|specialist|operator|handler|owner|buyer|seller")
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|name|wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
     r"friend|guardian|caregiver|practitioner|physician|provider|nurse|clinician|attending|resident|"
     r"surgeon|therapist|pharmacist|signed\s+by|seen\s+by|referred\s+by|accompanied\s+by|cc|"
-    r"emergency\s+contact|contact|np|pa|rn|md|customer|client|employee|agent|user|colleague|manager)\b)[:,]?\s$"
+    r"emergency\s+contact|contact|np|pa|rn|md|" + _ROLE_WORDS + r"|mum|mom|dad|grandmother|grandfather|"
+    r"grandma|grandpa|aunt|uncle|nephew|niece|cousin|fiancée?|boyfriend|girlfriend|neighbou?r|boss|"
+    r"spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+to|ask\s+for|assigned\s+to|handled\s+by|"
+    r"escalated\s+to|transferred\s+to|my\s+name\s+is|name\s+is|named|attn|attention)\b)[:,]?\s$"
 )
 _CRED_AFTER = re.compile(r"^,?\s(?:MD|M\.D\.|DO|NP|PA-C|PA|RN|APRN|FNP|FNP-C|DNP|PhD|DDS|PharmD|LCSW|Jr\.?|Sr\.?|III|II)\b")
 _VERB_AFTER = re.compile(
-    r"^(?:'s\b|\s(?:was|is|has|had|reports|reported|states|stated|presents|presented|denies|notes|noted|"
+    r"^(?:'s\b|’s\b|\s(?:was|is|has|had|reports|reported|states|stated|presents|presented|denies|notes|noted|"
     r"noticed|can\s+be\s+reached|will|returns|returned|complains|declined|agrees|advised|recommended|"
-    r"prescribed|ordered|examined|evaluated|discussed|counseled|said|says|wrote|writes|called|emailed)\b|"
+    r"prescribed|ordered|examined|evaluated|discussed|counseled|said|says|wrote|writes|called|emailed|"
+    r"here|speaking|replied|asked|requested|confirmed|mentioned|explained|promised|told|phoned|rang|"
+    r"messaged|contacted|tried|wants|wanted|needs|needed|cannot|can't|couldn't|isn't|wasn't|hasn't)\b|"
     r",?\s\(?\d{1,3}\s?(?:[MF]\b|-year-old|yo\b|y/o))"
 )
 # Capitalised words that are never names here (sentence starts, headers, clinical words).
@@ -552,7 +705,31 @@ jan feb mar apr jun jul aug sep sept oct nov dec monday tuesday wednesday thursd
 today tomorrow yesterday hospital center medicine health care street avenue road drive
 new united states america spanish no yes not none
 apt suite unit verified confirmed file on-file lists portal messages via alternate number
+hi hello hey dear thanks thank cheers regards kind warm sincerely yours greetings bonjour hallo namaste
+customer client agent caller user rep representative technician engineer advisor adviser supervisor
+cardholder subscriber team support sir madam mx shri smt herr frau mme mlle
+success experience relations
 """.split())
+# Words that end a name after a greeting/sign-off/self-introduction cue ("Hi team", "Thanks again").
+_NOT_NAME = STOP | frozenset("""
+there all everyone everybody guys folks again so very much lot lots in advance you your yours team
+support department sales billing service services help desk helpdesk i im i'm me my we us our it
+this that here just also again please sorry ok okay yes no morning afternoon evening night day
+again once quick reply response update regarding about re fwd fw sent mobile iphone android
+""".split())
+_NAME_ANY = rf"[A-Za-z{_UP[3:]}{_LO[3:]}][A-Za-z{_UP[3:]}{_LO[3:]}'’-]*"
+# A cue that introduces a name in any case: greetings and sign-offs, self-introductions.
+_GREET = (r"hi|hello|hey|hiya|dear|morning|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|"
+          r"many\s+thanks|thx|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|"
+          r"best|sincerely|yours\s+(?:sincerely|faithfully|truly)|greetings|bonjour|hallo|namaste|ciao|hola")
+_SELF = r"my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s+am|i'm|i’m|im|it's|it\s+is|it’s|signed"
+CUE_NAME_RE = re.compile(
+    rf"(?i:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?|[ \t]+)"
+    rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
+)
+_SIGNOFF = re.compile(r"(?i:regards|thanks|thank\s+you|cheers|best|sincerely|faithfully|truly|wishes|thx)$")
+_SELF_RE = re.compile(rf"(?i:{_SELF})$")
+_CAPS_RUN_RE = re.compile(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
 _CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
 _EPONYM_AFTER = re.compile(
@@ -587,30 +764,22 @@ class PersonRecognizer(Recognizer):
                 continue
             base = m.start()
             toks = [(t.start() + base, t.end() + base, t.group()) for t in _TOKEN_RE.finditer(run)]
-            while toks and not _INITIAL_RE.fullmatch(toks[0][2]) and toks[0][2].lower() in STOP:
-                toks.pop(0)
-            while toks and (toks[-1][2].rstrip(".").lower() in STOP or _INITIAL_RE.fullmatch(toks[-1][2])):
-                toks.pop()
-            if not toks:
-                continue
-            start, end = toks[0][0], toks[-1][1]
-            words = [t for _, _, t in toks if not _INITIAL_RE.fullmatch(t)]
-            if not words or any(w.lower() in STOP for w in words):
-                continue
-            after = text[end:end + 24]
-            if _EPONYM_AFTER.match(after):
-                continue
-            before = text[max(0, start - 40):start]
-            strong = (_TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before)
-                      or _CRED_AFTER.match(after) or _VERB_AFTER.match(after))
-            if strong or (len(words) >= 2 and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)):
-                found.append(self._span(start, end, "PERSON", 0.85))
-            elif any(w.lower() in gaz and w.lower() not in _AMBIGUOUS for w in words):
-                found.append(self._span(start, end, "PERSON", 0.7))
+            # split the run at stop words ("Dear Mr Okafor" -> "Okafor"; "Customer Jonas" -> "Jonas")
+            seg: list[tuple[int, int, str]] = []
+            for tok in toks + [(0, 0, "the")]:
+                if _INITIAL_RE.fullmatch(tok[2]) or tok[2].rstrip(".").lower() not in STOP:
+                    seg.append(tok)
+                    continue
+                if seg:
+                    self._judge(text, seg, gaz, found)
+                seg = []
+        self._cued(text, gaz, found)
+        self._caps(text, gaz, found)
         if not found:
             return found
         known = {w for s in found for w in _NAME_WORD_RE.findall(text, s.start, s.end)
                  if len(w) > 2 and w.lower() not in STOP}
+        known |= {w.capitalize() for w in known}
         if known:
             for m in _NAME_WORD_RE.finditer(text):
                 if m.group() in known:
@@ -619,6 +788,75 @@ class PersonRecognizer(Recognizer):
                             (e == len(text) or not (text[e].isalnum() or text[e] in "@_")):
                         found.append(self._span(s, e, "PERSON", 0.6))
         return found
+
+    def _judge(self, text: str, toks: list[tuple[int, int, str]], gaz, found: list[Span]) -> None:
+        while toks and _INITIAL_RE.fullmatch(toks[-1][2]):
+            toks = toks[:-1]
+        if not toks:
+            return
+        start, end = toks[0][0], toks[-1][1]
+        words = [t for _, _, t in toks if not _INITIAL_RE.fullmatch(t)]
+        if not words:
+            return
+        after = text[end:end + 24]
+        if _EPONYM_AFTER.match(after):
+            return
+        before = text[max(0, start - 40):start]
+        strong = (_TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before)
+                  or _CRED_AFTER.match(after) or _VERB_AFTER.match(after))
+        if strong or (len(words) >= 2 and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)):
+            found.append(self._span(start, end, "PERSON", 0.85))
+        elif any(w.lower() in gaz and w.lower() not in _AMBIGUOUS for w in words):
+            found.append(self._span(start, end, "PERSON", 0.7))
+
+    def _cued(self, text: str, gaz, found: list[Span]) -> None:
+        """Names in any case after a greeting, a sign-off or a self-introduction:
+        "Hi maria,", "Thanks, Jonas", "Regards\\nPriya Nair", "my name is aisha bello"."""
+        for m in CUE_NAME_RE.finditer(text):
+            cue = m.group("cue")
+            is_self = bool(_SELF_RE.match(cue))
+            newline = "\n" in m.group("sep")
+            if newline and not _SIGNOFF.search(cue):
+                continue
+            base = m.start("n")
+            toks = [(t.start() + base, t.end() + base, t.group()) for t in re.finditer(r"\S+", m.group("n"))]
+            kept = []
+            for s, e, w in toks:
+                lw = w.lower()
+                if lw in _NOT_NAME or lw in ORG_WORDS or len(w) < 2:
+                    break
+                listed = lw in gaz
+                if not listed:
+                    # an unlisted word: capitalised, and not after "I'm"/"this is" unless a name came first
+                    if not w[0].isupper() or w.isupper() and len(w) <= 3 or (is_self and not kept and
+                                                                             not cue.lower().startswith(("my", "name"))):
+                        break
+                kept.append((s, e, w))
+            if not kept:
+                continue
+            # a greeting may introduce anything ("Hi Support"): one unlisted word needs a comma/line end after it
+            if not any(w.lower() in gaz for _, _, w in kept):
+                tail = text[kept[-1][1]:kept[-1][1] + 2]
+                if not (tail[:1] in (",", "!", "") or tail[:1] == "\n" or tail.startswith(" -")):
+                    continue
+            found.append(self._span(kept[0][0], kept[-1][1], "PERSON", 0.85))
+
+    def _caps(self, text: str, gaz, found: list[Span]) -> None:
+        """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed names."""
+        for m in _CAPS_RUN_RE.finditer(text):
+            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            i = 0
+            while i < len(toks):
+                if gaz.is_first(toks[i][2]) and toks[i][2].lower() not in _NOT_NAME:
+                    j = i + 1
+                    while j < len(toks) and j < i + 3 and toks[j][2].lower() in gaz and \
+                            toks[j][2].lower() not in _NOT_NAME:
+                        j += 1
+                    if j - i >= 2:
+                        found.append(self._span(toks[i][0], toks[j - 1][1], "PERSON", 0.75))
+                        i = j
+                        continue
+                i += 1
 
 
 # =========================================================================== places, NRP, organizations
@@ -688,7 +926,7 @@ class PlaceRecognizer(Recognizer):
     def _judge(self, text, start, end, kind, key, pl, gaz) -> Span | None:
         before = text[max(0, start - 25):start]
         cue = bool(_LOCATION_CUE.search(before))
-        ambiguous = key in gaz or key in STOP or key in _CAP_AMBIGUOUS_PLACES or key in _AMBIGUOUS
+        ambiguous = key in gaz.first or key in gaz.last or key in STOP or key in _CAP_AMBIGUOUS_PLACES or key in _AMBIGUOUS
         if kind in ("COUNTRY", "STATE"):
             if not ambiguous or cue or _AFTER_PLACE.match(text[end:end + 30]) and kind == "STATE":
                 return self._span(start, end, kind, 0.85 if not ambiguous else 0.7)
@@ -841,10 +1079,14 @@ class OrganizationRecognizer(Recognizer):
 EMAIL_RE = _fast(EMAIL_RE, "A-Za-z0-9._%+-")
 PHONE_RE = _fast(PHONE_RE, r"\d(+")
 INTL_PHONE_RE = _fast(INTL_PHONE_RE, "+")
+INTL00_PHONE_RE = _fast(INTL00_PHONE_RE, "0")
+IN_MOBILE_RE = _fast(IN_MOBILE_RE, "6-9")
 NATIONAL_PHONE_RE = _fast(NATIONAL_PHONE_RE, "(0")
 _DATE_ALL = _fast(_DATE_ALL, r"\dA-Z")
-AGE_RE = _fast(AGE_RE, r"\dAa")
-ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast(ADDRESS_RES[2], "Pp")]
+AGE_RE = _fast(AGE_RE, r"\dAaIiHhSsWwTtJj")
+ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast(ADDRESS_RES[2], "Pp"),
+               _fast(ADDRESS_RES[3], _UP), _fast(ADDRESS_RES[4], r"\d"), _fast(ADDRESS_RES[5], "ACVPRLc")]
+_PC_RE = _fast(_PC_RE, r"\d")
 US_ZIP_RE = _fast(US_ZIP_RE, r"\d")
 UK_POSTCODE_RE = _fast(UK_POSTCODE_RE, "A-Z")
 CA_POSTCODE_RE = _fast(CA_POSTCODE_RE, "A-Z")
@@ -854,4 +1096,6 @@ CARD_RE = _fast(CARD_RE, r"\d")
 IBAN_RE = _fast(IBAN_RE, "A-Z")
 IPV4_RE = _fast(IPV4_RE, r"\d")
 URL_RE = _fast(URL_RE, "hHfFwW")
-NAME_RUN_RE = _fast(NAME_RUN_RE, "A-Z")
+NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
+CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
+_CAPS_RUN_RE = _fast(_CAPS_RUN_RE, "A-Z")
