@@ -214,6 +214,32 @@ def anonymize_cmd(input_path: Path, output_path: Path, text_fields: tuple[str, .
                + ", ".join(f"{k} {v}" for k, v in sorted(outcome.replaced.items())), err=True)
 
 
+@main.group()
+def scan() -> None:
+    """Stand-alone bias probes."""
+
+
+@scan.command("pairs")
+@click.argument("pairs_path", metavar="PAIRS.csv", type=click.Path(path_type=Path))
+@click.option("--model", "model_spec", required=True, help="A local path, a hub id, or models:/NAME@ALIAS (or models:/NAME/VERSION).")
+@click.option("--output", type=click.Path(path_type=Path), default=None, help="Also write the JSON here.")
+@click.option("--batch-size", type=int, default=16, show_default=True)
+@_config_option
+@click.pass_context
+def scan_pairs(ctx: click.Context, pairs_path: Path, model_spec: str, output: Path | None, batch_size: int, config_path: str) -> None:
+    """Stereotype preference on a CrowS-Pairs-format CSV: the share of pairs whose
+    more stereotypical sentence the model finds more likely (overall, per bias type)."""
+    from pipelines import stereotype
+
+    tracking_uri = None
+    if model_spec.startswith("models:/"):
+        from pipelines import registry
+
+        tracking_uri = registry.resolve_tracking_uri(_load(ctx, config_path), ctx.obj["root"])
+    result = stereotype.run(pairs_path, model_spec, output, tracking_uri=tracking_uri, batch_size=batch_size)
+    click.echo(json.dumps(result, indent=2))
+
+
 # --- the release gate -----------------------------------------------------------------
 
 
