@@ -285,8 +285,16 @@ def render_report(cfg: PipelineConfig, records: dict[str, ev.Evidence], m: dict,
             if row:
                 title = label if label != "champion" else f"champion (v{m.get('champion_version')})"
                 lines.append(f"| {title} | {row['perplexity']:.3f} | {row['rouge_l']:.4f} | {row['exact_match']:.4f} | {row['n']} |")
+        comp = m.get("comparison") or {}
+        if comp:
+            ci, mc = comp["rouge_l_diff"], comp["exact_match_mcnemar"]
+            lines.append(
+                f"\nCandidate − {comp['against']} ROUGE-L per item: {ci['estimate']:+.4f}, "
+                f"{comp['confidence']:.0%} CI [{ci['low']:+.4f}, {ci['high']:+.4f}] (paired bootstrap, n = {ci['n']}); "
+                f"exact match McNemar p = {mc['p_value']:.3g} ({mc['b01']} items gained, {mc['b10']} lost)."
+            )
         if not m.get("champion"):
-            lines.append("\nNo champion is registered yet: the candidate was compared with its base model only.")
+            lines.append("\nNo champion is registered yet: the candidate was compared with its base model.")
     lines += ["", "## Checks", ""]
     for s, r in records.items():
         for c in r.checks:

@@ -160,7 +160,16 @@ class EvaluateThresholds(Section):
     min_rouge_l: Fraction = 0.05
     min_exact_match: Fraction = 0.0
     max_perplexity_ratio_vs_base: PosFloat = Field(1.0, description="candidate perplexity / base perplexity must not exceed this")
-    max_rouge_l_drop_vs_champion: Fraction = 0.02
+    # Non-inferiority against the champion (the base model when there is none):
+    # the lower bound of the paired-bootstrap CI of (candidate - comparator)
+    # per-item ROUGE-L must be >= -margin.
+    non_inferiority_margin: Fraction = 0.02
+
+
+class StatisticsConfig(Section):
+    resamples: Annotated[int, Field(ge=1000)] = 2000
+    seed: int = 0
+    alpha: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.05
 
 
 class EvaluateConfig(Section):
@@ -171,6 +180,7 @@ class EvaluateConfig(Section):
     batch_size: PosInt = 16
     max_records: NonNegInt = Field(0, description="0 = the whole held-out split")
     thresholds: EvaluateThresholds = EvaluateThresholds()
+    statistics: StatisticsConfig = StatisticsConfig()
 
 
 class BiasThresholds(Section):
