@@ -4,7 +4,13 @@ Every recognizer is built once per ``Engine`` (regexes are precompiled at module
 level or in ``__init__``) and is called with a ``Doc`` (the text plus views that
 several recognizers share, computed at most once per text).  Cheap substring
 triggers ("@" for e-mail, "://" or "www." for URLs, ...) skip whole regex passes
-on texts that cannot contain a match.
+on texts that cannot contain a match; so do the lengths of the text's digit runs
+(``Doc.digit_runs``: a US ZIP code needs a run of exactly five digits).  Large
+case-insensitive alternations (ID labels, greeting cues) are matched case-sensitively
+on ``Doc.lower`` when the text is ASCII (same offsets, same matches), and the
+cue-before checks of names and organizations run only when the word before the
+candidate can end a cue (``_tail_words``).  Every such shortcut is exact: it only
+skips work whose result is known (tests/unit/pii/test_pii_prefilters.py).
 
 Layers, from strongest to weakest evidence:
 
@@ -44,12 +50,14 @@ _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower")
+    __slots__ = ("text", "_words", "_lower", "_caps", "_runs")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._words: list[tuple[int, int]] | None = None
         self._lower: str | None = None
+        self._caps: list[int] | None = None
+        self._runs: dict[int, list[str]] | None = None
 
     @property
     def lower(self) -> str:
@@ -64,8 +72,39 @@ class Doc:
             self._words = [m.span() for m in _WORD_RE.finditer(self.text)]
         return self._words
 
+    @property
+    def digit_runs(self) -> dict[int, list[str]]:
+        """Length -> the maximal runs of digits (``\\d+``) of that length.  Several
+        patterns need a run of a given length (a US ZIP code one of exactly five, a
+        bare ID one of six or more), so a text without one skips their scan."""
+        if self._runs is None:
+            runs: dict[int, list[str]] = {}
+            for r in _DIGITS_RE.findall(self.text):
+                runs.setdefault(len(r), []).append(r)
+            self._runs = runs
+        return self._runs
 
-_WORD_RE = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?")
+    def has_run(self, lo: int, hi: int = 1 << 30) -> bool:
+        """Whether a maximal digit run of ``lo`` to ``hi`` digits occurs."""
+        return any(lo <= n <= hi for n in self.digit_runs)
+
+    def has_run_starting(self, prefix: str) -> bool:
+        """Whether a maximal digit run starts with ``prefix``."""
+        return any(r.startswith(prefix) for runs in self.digit_runs.values() for r in runs)
+
+    @property
+    def caps(self) -> list[int]:
+        """Indexes into ``words`` of the words that start with an upper-case letter."""
+        if self._caps is None:
+            text = self.text
+            self._caps = [i for i, (s, _) in enumerate(self.words) if text[s].isupper()]
+        return self._caps
+
+
+_DIGITS_RE = re.compile(r"\d+")
+# (the loop unrolled: the same matches as ``[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?``, faster)
+_WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\.(?=[A-Za-z]\.)[A-Za-z'’-]*)*\.?")
+_NONSPACE_RE = re.compile(r"\S+")
 
 
 class Recognizer:
@@ -151,17 +190,19 @@ class PhoneRecognizer(Recognizer):
                 digits = sum(c.isdigit() for c in m.group())
                 if 8 <= digits <= 15 and _phone_ok(m.group(), None, possible=True):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.85))
-        if "00" in text:
+        if "00" in text and doc.has_run_starting("00"):  # the match starts a digit run with 00
             for m in INTL00_PHONE_RE.finditer(text):
                 digits = sum(c.isdigit() for c in m.group())
                 if 10 <= digits <= 17 and _phone_ok("+" + m.group()[2:], None, possible=False):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
-        has_ctx = bool(self.context.search(text))
-        for m in NATIONAL_PHONE_RE.finditer(text):
+        has_ctx = None  # whether the text has a context word at all: looked up on the first candidate
+        for m in (NATIONAL_PHONE_RE.finditer(text) if doc.has_run_starting("0") else ()):
             v = m.group()
             n = sum(c.isdigit() for c in v)
             if not 9 <= n <= 12:
                 continue
+            if has_ctx is None:
+                has_ctx = bool(self.context.search(text))
             if has_ctx and self.context.search(_window(text, m.start(), 40)):
                 if any(_phone_ok(v, r, possible=False) for r in self.options.phone_regions):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
@@ -169,7 +210,7 @@ class PhoneRecognizer(Recognizer):
                 # no cue: a grouped national number that is valid in one of the regions
                 if any(_phone_ok(v, r, possible=False) for r in ("GB", "FR", "DE", "IN", "IE", "AU")):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.7))
-        for m in IN_MOBILE_RE.finditer(text):
+        for m in (IN_MOBILE_RE.finditer(text) if 5 in doc.digit_runs else ()):  # "98765 43210"
             if _phone_ok(m.group(), "IN", possible=False):
                 out.append(self._span(m.start(), m.end(), "PHONE", 0.75))
         return out
@@ -243,6 +284,10 @@ class AgeRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[Span]:
         out = []
+        # every alternative's number is a maximal run of 2-3 digits: none in range, no age
+        lo = self.options.age_threshold
+        if not any(lo <= int(r) <= 130 for n in (2, 3) for r in doc.digit_runs.get(n, ())):
+            return out
         for m in AGE_RE.finditer(doc.text):
             g = "n" if m.group("n") else "m" if m.group("m") else "k"
             if self.options.age_threshold <= int(m.group(g)) <= 130:
@@ -327,9 +372,13 @@ class AddressRecognizer(Recognizer):
         out = []
         lower = None
         for k, rx in enumerate(ADDRESS_RES):
+            if k == 1 and 5 not in doc.digit_runs:  # its tail ends in a ZIP code (a run of exactly 5 digits)
+                continue
+            if k == 2 and "box" not in doc.lower:
+                continue
             if k >= 3:
                 lower = lower if lower is not None else doc.lower
-                if not any(w in lower for w in _EU_TRIGGERS[k - 3]):
+                if not any(map(lower.__contains__, _EU_TRIGGERS[k - 3])):
                     continue
             for m in rx.finditer(text):
                 end = self._tail(text, m.end())
@@ -371,7 +420,7 @@ class ZipRecognizer(Recognizer):
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = []
-        for m in US_ZIP_RE.finditer(text):
+        for m in (US_ZIP_RE.finditer(text) if 5 in doc.digit_runs else ()):  # a run of exactly 5 digits
             before = _window(text, m.start(), 24)
             s = _STATE_BEFORE.search(before)
             if s:
@@ -384,7 +433,7 @@ class ZipRecognizer(Recognizer):
                 out.append(self._span(m.start(), m.end(), "ZIP", 0.85))
         for rx in (UK_POSTCODE_RE, CA_POSTCODE_RE):
             out.extend(self._span(m.start(), m.end(), "ZIP", 0.8) for m in rx.finditer(text))
-        for m in _PC_RE.finditer(text):
+        for m in (_PC_RE.finditer(text) if doc.has_run(4, 6) else ()):
             c = (_CITY_AFTER_RE.match(text, m.end()) if len(m.group()) < 6
                  else _CITY_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()))
             if c and places().names.get(c.group(1).lower()) == "CITY":
@@ -417,6 +466,23 @@ _NOT_PERSONAL_BEFORE = re.compile(
     r"confirmation|booking|reservation|receipt|purchase\s+order|po|quote|job|request|model|part|sku|item|"
     r"version|build|firmware|batch|lot|flight|train|error|code)\b"
     r"(?:\s+(?:number|no\.?|num|nr\.?|id|ref(?:erence)?|code))?\s*(?:is\s+)?[#:]?\s*$)")
+# One of these (lower case) is in every match of _NOT_PERSONAL_BEFORE on ASCII text.
+_NOT_PERSONAL_WORDS = (
+    "order", "ticket", "invoice", "tracking", "case", "shipment", "parcel", "consignment", "rma", "incident",
+    "transaction", "confirmation", "booking", "reservation", "receipt", "po", "quote", "job", "request", "model",
+    "part", "sku", "item", "version", "build", "firmware", "batch", "lot", "flight", "train", "error", "code")
+
+
+def _not_personal_before(text: str, pos: int) -> bool:
+    """``_NOT_PERSONAL_BEFORE`` in the 30 characters before ``pos``, after a substring check."""
+    w = _window(text, pos, 30)
+    if w.isascii():
+        lw = w.lower()
+        if not any(map(lw.__contains__, _NOT_PERSONAL_WORDS)):
+            return False
+    return bool(_NOT_PERSONAL_BEFORE.search(w))
+
+
 # Groups separated by spaces ("123 45 6789") only after a short first group, so that a
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
 _ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
@@ -441,17 +507,44 @@ class IdRecognizer(Recognizer):
         self.labelled = _fast(re.compile(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
                                          rf"(?:(?i:is)\s)?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
+        # Where a label can start, found case-sensitively on the lower-cased text (several
+        # times faster than the case-insensitive alternation); ``labelled`` is then tried
+        # at those positions only, which gives exactly its ``finditer`` matches.
+        low_extra = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
+        low = _ID_LABELS.lower()
+        low = f"{low_extra}|{low}" if low_extra else low
+        first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
+        first.discard("")
+        self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low}))")
+
+    def _labelled(self, doc: Doc):
+        """``self.labelled.finditer(doc.text)``, faster on ASCII text."""
+        text = doc.text
+        if not text.isascii():
+            yield from self.labelled.finditer(text)
+            return
+        match = self.labelled.match
+        pos = 0
+        for c in self._label_at.finditer(doc.lower):
+            p = c.start()
+            if p < pos:
+                continue
+            m = match(text, p)
+            if m:
+                yield m
+                pos = m.end()
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = [Span(m.start(), m.end(), "ID", 0.9, "ssn") for m in SSN_RE.finditer(text)]
-        for m in self.labelled.finditer(text):
+        for m in self._labelled(doc):
             value = m.group("id").rstrip()
-            if sum(c.isdigit() for c in value) >= 4 and not _NOT_PERSONAL_BEFORE.search(_window(text, m.start("id"), 30)) \
+            if sum(c.isdigit() for c in value) >= 4 and not _not_personal_before(text, m.start("id")) \
                     and not _is_iban(value):
                 out.append(Span(m.start("id"), m.start("id") + len(value), "ID", 1.0, "id_label"))
-        out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
-                   if not _NOT_PERSONAL_BEFORE.search(_window(text, m.start(), 30)))
+        if doc.has_run(6):
+            out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
+                       if not _not_personal_before(text, m.start()))
         for rx in self.custom:
             grp = "id" if "id" in rx.groupindex else 0
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
@@ -521,7 +614,7 @@ class NationalIdRecognizer(Recognizer):
             if self._valid(mod, m.group()):
                 out.append(Span(m.start(), m.end(), "ID", 0.95, f"national_id:{mod}"))
         lower = doc.lower
-        if any(w in lower for w in self._ctx_words) and self.any_ctx.search(text):
+        if any(map(lower.__contains__, self._ctx_words)) and self.any_ctx.search(text):
             for mod, rx, ctx in self.ctx:
                 for m in rx.finditer(text):
                     if ctx.search(_window(text, m.start(), 40)) and self._valid(mod, m.group()):
@@ -672,11 +765,13 @@ TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Rev|Fr|Sir|Dame|Lady|Lord|Mm
 _TITLE_BEFORE = re.compile(rf"\b{TITLES}\.?\s$")
 _ROLE_WORDS = (r"customer|client|employee|agent|user|colleague|manager|caller|rep|representative|technician|"
                r"engineer|advisor|adviser|supervisor|courier|driver|cardholder|account\s+holder|applicant|"
-               r"tenant|landlord|subscriber|member|consultant|specialist|operator|handler|owner|buyer|seller")
+               r"tenant|landlord|subscriber|member|consultant|specialist|operator|handler|owner|buyer|seller|"
+               r"reporter|requester|requestor|submitter|assignee|sender|recipient|addressee")
 _CUE_BEFORE = re.compile(
     r"(?i:\b(?:patient|pt|name|wife|husband|spouse|partner|son|daughter|mother|father|sister|brother|"
     r"friend|guardian|caregiver|practitioner|physician|provider|nurse|clinician|attending|resident|"
     r"surgeon|therapist|pharmacist|signed\s+by|seen\s+by|referred\s+by|accompanied\s+by|cc|"
+    r"(?:reported|requested|submitted|raised|opened|logged|created|approved|authori[sz]ed|placed|booked)\s+by|"
     r"emergency\s+contact|contact|np|pa|rn|md|" + _ROLE_WORDS + r"|mum|mom|dad|grandmother|grandfather|"
     r"grandma|grandpa|aunt|uncle|nephew|niece|cousin|fiancée?|boyfriend|girlfriend|neighbou?r|boss|"
     r"spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+to|ask\s+for|assigned\s+to|handled\s+by|"
@@ -729,6 +824,75 @@ CUE_NAME_RE = re.compile(
 )
 _SIGNOFF = re.compile(r"(?i:regards|thanks|thank\s+you|cheers|best|sincerely|faithfully|truly|wishes|thx)$")
 _SELF_RE = re.compile(rf"(?i:{_SELF})$")
+
+
+def _literal_words(pattern: str) -> frozenset[str]:
+    """Every word a regex's source spells with letters, lower-cased, with ``x?`` and
+    letter classes ``[sz]`` inside a word expanded ("organi[sz]ation", "fiancée?"):
+    a superset of the words the pattern can match (escapes such as ``\\b`` add
+    harmless extras)."""
+    out: set[str] = set()
+    for tok in re.findall(r"(?:[^\W\d_]|\[[^\W\d_]+\])(?:[^\W\d_]|\[[^\W\d_]+\]|\?)*", pattern):
+        forms = [""]
+        for el, opt in re.findall(r"([^\W\d_]|\[[^\W\d_]+\])(\??)", tok):
+            chars = el[1:-1] if el.startswith("[") else el
+            forms = [f + c for f in forms for c in chars] + (forms if opt else [])
+        out.update(f.lower() for f in forms if f)
+    return frozenset(out)
+
+
+def _tail_words(before: str) -> list[str]:
+    """The letter run that ends ``before`` in front of an optional ``[:,.]`` and one
+    whitespace character at the end (or, as ``$`` allows, before a final newline):
+    the only place where ``_TITLE_BEFORE``, ``_CUE_BEFORE`` and ``_WEAK_BEFORE``
+    can have their last word."""
+    out = []
+    for v in (before, before[:-1] if before.endswith("\n") else ""):
+        if not v or not v[-1].isspace():
+            continue
+        i = len(v) - 1
+        if i and v[i - 1] in ":,.":
+            i -= 1
+        j = i
+        while j and v[j - 1].isalpha():
+            j -= 1
+        if j < i:
+            out.append(v[j:i])
+    return out
+
+
+def _known_tokens(text: str, known: set[str]):
+    """The spans of the ``_NAME_WORD_RE.finditer(text)`` matches that are in ``known``,
+    found from the known words' occurrences (``str.find``) instead of a scan of every
+    capitalised word.  A match starts at an occurrence unless a match from the left
+    runs over it, which needs "-", "'" or a letter just before; occurrences after a
+    letter are never wanted (the caller drops them), after "-'’" the full scan decides."""
+    starts = set()
+    for w in known:
+        i = text.find(w)
+        while i >= 0:
+            if i and text[i - 1] in "-'’":
+                return [m.span() for m in _NAME_WORD_RE.finditer(text) if m.group() in known]
+            starts.add(i)
+            i = text.find(w, i + 1)
+    out = []
+    for i in sorted(starts):
+        if i and text[i - 1].isalnum():
+            continue
+        m = _NAME_WORD_RE.match(text, i)
+        if m and m.group() in known:
+            out.append(m.span())
+    return out
+
+
+_TITLE_WORDS = frozenset(TITLES[3:-1].split("|"))
+_CUE_LAST_WORDS = _literal_words(_CUE_BEFORE.pattern)
+# _CUE_BEFORE for lower-cased ASCII text (its words are lower case): case-sensitive, and
+# started only at the first letters of its words; the same matches, several times faster.
+assert _CUE_BEFORE.pattern.startswith("(?i:")
+_CUE_BEFORE_LOWER = re.compile(
+    f"(?=[{''.join(sorted({w[0] for w in _literal_words(_CUE_BEFORE.pattern)}))}])(?:{_CUE_BEFORE.pattern[4:]}")
+_WEAK_WORDS = frozenset({"with", "to", "from", "and"})
 _CAPS_RUN_RE = re.compile(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
 _CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
@@ -760,6 +924,11 @@ class PersonRecognizer(Recognizer):
         found: list[Span] = []
         for m in NAME_RUN_RE.finditer(text):
             run = m.group()
+            if run.isalpha():  # one word: its own only token (the common case, made cheap)
+                lw = run.lower()
+                if lw not in STOP and lw not in ORG_WORDS:
+                    self._judge(text, [(m.start(), m.end(), run)], gaz, found)
+                continue
             if any(w.lower() in ORG_WORDS for w in _ALPHA_RE.findall(run)):
                 continue
             base = m.start()
@@ -773,7 +942,7 @@ class PersonRecognizer(Recognizer):
                 if seg:
                     self._judge(text, seg, gaz, found)
                 seg = []
-        self._cued(text, gaz, found)
+        self._cued(text, gaz, found, doc.lower)
         self._caps(text, gaz, found)
         if not found:
             return found
@@ -781,12 +950,10 @@ class PersonRecognizer(Recognizer):
                  if len(w) > 2 and w.lower() not in STOP}
         known |= {w.capitalize() for w in known}
         if known:
-            for m in _NAME_WORD_RE.finditer(text):
-                if m.group() in known:
-                    s, e = m.span()
-                    if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "@._")) and \
-                            (e == len(text) or not (text[e].isalnum() or text[e] in "@_")):
-                        found.append(self._span(s, e, "PERSON", 0.6))
+            for s, e in _known_tokens(text, known):
+                if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "@._")) and \
+                        (e == len(text) or not (text[e].isalnum() or text[e] in "@_")):
+                    found.append(self._span(s, e, "PERSON", 0.6))
         return found
 
     def _judge(self, text: str, toks: list[tuple[int, int, str]], gaz, found: list[Span]) -> None:
@@ -802,24 +969,37 @@ class PersonRecognizer(Recognizer):
         if _EPONYM_AFTER.match(after):
             return
         before = text[max(0, start - 40):start]
-        strong = (_TITLE_BEFORE.search(before) or _CUE_BEFORE.search(before)
-                  or _CRED_AFTER.match(after) or _VERB_AFTER.match(after))
-        if strong or (len(words) >= 2 and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)):
+        # The anchored checks after the run first; the cue regexes before it only when the
+        # word that ends ``before`` can end a title or cue (``_tail_words``, a cheap superset).
+        tails = None
+        strong = _CRED_AFTER.match(after) or _VERB_AFTER.match(after)
+        if not strong:
+            tails = _tail_words(before)
+            strong = tails and (
+                (any(w in _TITLE_WORDS for w in tails) and _TITLE_BEFORE.search(before))
+                or (any(not w.isascii() or w.lower() in _CUE_LAST_WORDS for w in tails)
+                    and (_CUE_BEFORE_LOWER.search(before.lower()) if before.isascii() else _CUE_BEFORE.search(before))))
+        if strong or (len(words) >= 2 and tails and any(w in _WEAK_WORDS for w in tails)
+                      and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)):
             found.append(self._span(start, end, "PERSON", 0.85))
         elif any(w.lower() in gaz and w.lower() not in _AMBIGUOUS for w in words):
             found.append(self._span(start, end, "PERSON", 0.7))
 
-    def _cued(self, text: str, gaz, found: list[Span]) -> None:
+    def _cued(self, text: str, gaz, found: list[Span], lower: str | None = None) -> None:
         """Names in any case after a greeting, a sign-off or a self-introduction:
-        "Hi maria,", "Thanks, Jonas", "Regards\\nPriya Nair", "my name is aisha bello"."""
-        for m in CUE_NAME_RE.finditer(text):
-            cue = m.group("cue")
+        "Hi maria,", "Thanks, Jonas", "Regards\\nPriya Nair", "my name is aisha bello".
+        ``lower``: ``text.lower()``, to match on when ``text`` is ASCII (same offsets)."""
+        if lower is not None and text.isascii():
+            matches = ((m.span("cue"), m.span("sep"), m.span("n")) for m in _CUE_NAME_LOWER_RE.finditer(lower))
+        else:
+            matches = ((m.span("cue"), m.span("sep"), m.span("n")) for m in CUE_NAME_RE.finditer(text))
+        for (cs, ce), (ss, se), (base, ne) in matches:
+            cue = text[cs:ce]
             is_self = bool(_SELF_RE.match(cue))
-            newline = "\n" in m.group("sep")
+            newline = "\n" in text[ss:se]
             if newline and not _SIGNOFF.search(cue):
                 continue
-            base = m.start("n")
-            toks = [(t.start() + base, t.end() + base, t.group()) for t in re.finditer(r"\S+", m.group("n"))]
+            toks = [(t.start() + base, t.end() + base, t.group()) for t in _NONSPACE_RE.finditer(text[base:ne])]
             kept = []
             for s, e, w in toks:
                 lw = w.lower()
@@ -844,7 +1024,7 @@ class PersonRecognizer(Recognizer):
     def _caps(self, text: str, gaz, found: list[Span]) -> None:
         """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed names."""
         for m in _CAPS_RUN_RE.finditer(text):
-            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in re.finditer(r"\S+", m.group())]
+            toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in _NONSPACE_RE.finditer(m.group())]
             i = 0
             while i < len(toks):
                 if gaz.is_first(toks[i][2]) and toks[i][2].lower() not in _NOT_NAME:
@@ -891,15 +1071,13 @@ class PlaceRecognizer(Recognizer):
         words = doc.words
         out: list[Span] = []
         n = len(words)
-        i = 0
-        while i < n:
-            s0, e0 = words[i]
-            if not text[s0].isupper():
-                i += 1
+        nxt = 0  # words before this one are inside a place already found
+        for i in doc.caps:
+            if i < nxt:
                 continue
+            s0, e0 = words[i]
             w0 = text[s0:e0].rstrip(".").lower()
             if w0 not in pl.first_words and w0 not in pl.names:
-                i += 1
                 continue
             best = None
             for j in range(i, min(n, i + pl.max_words)):
@@ -911,7 +1089,6 @@ class PlaceRecognizer(Recognizer):
                     end = words[j][1] if key.lower() in pl.names else words[j][1] - 1
                     best = (end, j, kind, key.rstrip(".").lower())
             if best is None:
-                i += 1
                 continue
             end, j, kind, key = best
             span = self._judge(text, s0, end, kind, key, pl, gaz)
@@ -920,7 +1097,7 @@ class PlaceRecognizer(Recognizer):
                 m = _AFTER_PLACE.match(text[end:end + 30])
                 if span.type == "CITY" and m and m.group(1) in pl.state_codes and key not in gaz:
                     out.append(self._span(end + m.start(1), end + m.end(1), "STATE", 0.9))
-            i = j + 1
+            nxt = j + 1
         return [s for s in out if s.type in self.wanted]
 
     def _judge(self, text, start, end, kind, key, pl, gaz) -> Span | None:
@@ -966,9 +1143,8 @@ class NrpRecognizer(Recognizer):
         words = doc.words
         out = []
         n = len(words)
-        for i, (s0, e0) in enumerate(words):
-            if not text[s0].isupper():
-                continue
+        for i in doc.caps:
+            s0, e0 = words[i]
             first = text[s0:e0].rstrip(".").lower().replace("-", " ")
             if first.split(" ", 1)[0] not in _NRP_FIRST:
                 continue
@@ -1008,6 +1184,8 @@ _ORG_LEAD = frozenset({"university", "bank", "college", "institute", "department
                        "academy", "church", "bureau", "office"})
 _EMPLOYER_CUE = re.compile(r"(?i:\b(?:works?\s+(?:at|for)|employed\s+(?:at|by)|employer:?|company:?|"
                            r"organi[sz]ation:?|on\s+behalf\s+of)\s$)")
+_EMPLOYER_LAST_WORDS = _literal_words(_EMPLOYER_CUE.pattern)
+_EMPLOYER_STEMS = ("work", "employ", "company", "organi", "behalf")
 
 
 class OrganizationRecognizer(Recognizer):
@@ -1025,10 +1203,11 @@ class OrganizationRecognizer(Recognizer):
         words = doc.words
         out: list[Span] = []
         n = len(words)
-        for i, (s, e) in enumerate(words):
+        # the employer cue needs one of these words: look for it only in texts that have one
+        employer = not text.isascii() or any(map(doc.lower.__contains__, _EMPLOYER_STEMS))
+        for i in doc.caps:
+            s, e = words[i]
             w = text[s:e]
-            if not w[0].isupper():
-                continue
             lw = w.lower()
             lw_stripped = lw.rstrip(".")
             if lw in ORG_SUFFIXES or lw_stripped in ORG_SUFFIXES:
@@ -1064,7 +1243,11 @@ class OrganizationRecognizer(Recognizer):
                 if last is not None:
                     out.append(self._span(s, words[last][1], "ORGANIZATION", 0.85))
                     continue
-            if _EMPLOYER_CUE.search(_window(text, s, 30)):
+            if not employer:
+                continue
+            before = _window(text, s, 30)
+            if any(not t.isascii() or t.lower() in _EMPLOYER_LAST_WORDS for t in _tail_words(before)) and \
+                    _EMPLOYER_CUE.search(before):
                 j, last = i, i
                 while j + 1 < n and j < i + 4 and text[words[j + 1][0]].isupper() and \
                         text[words[j][1]:words[j + 1][0]] in (" ", " & "):
@@ -1098,4 +1281,10 @@ IPV4_RE = _fast(IPV4_RE, r"\d")
 URL_RE = _fast(URL_RE, "hHfFwW")
 NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
 CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
+# The same on lower-cased ASCII text: the cue words are lower case and the name part
+# matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
+_CUE_NAME_LOWER_RE = re.compile(
+    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?|[ \t]+)"
+    rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
+)
 _CAPS_RUN_RE = _fast(_CAPS_RUN_RE, "A-Z")

@@ -1,0 +1,159 @@
+"""The speed-ups in ``recognizers`` are exact: each cheap prefilter or rewritten scan
+gives the same result as the plain regex it stands in front of."""
+
+from __future__ import annotations
+
+import random
+import re
+
+import pytest
+
+from pipelines.pii import EngineOptions, detect
+from pipelines.pii import recognizers as R
+
+_CUE_PHRASES = [
+    "patient", "Pt", "name", "wife", "signed by", "seen  by", "emergency contact", "account holder",
+    "fiancé", "fiancee", "neighbour", "neighbor", "spoke with", "speaking to", "ask for", "my name is",
+    "Name is", "named", "attn", "ATTENTION", "escalated to", "customer", "rep", "cc", "md",
+]
+_TITLES = ["Dr", "Mr", "Mrs", "Ms", "Prof", "Sra", "Frau", "Herr", "Smt"]
+_FILLER = ["", "x", "the ", "hello ", "2", "é", "(", "re: ", "and ", "with ", "to ", "from "]
+_ENDS = [" ", ": ", ", ", ". ", "\n", ":\n", " \n", "\t", "", ":", ".\n\n", " x "]
+
+
+def _befores(words: list[str], n: int = 3000, seed: int = 7) -> list[str]:
+    rnd = random.Random(seed)
+    out = []
+    for _ in range(n):
+        w = rnd.choice(words + ["foo", "xpatient", "patients", "Drs", "bymd"])
+        out.append(rnd.choice(_FILLER) + w + rnd.choice(_ENDS))
+    return out
+
+
+def test_title_cue_and_weak_prefilters_never_reject_a_match():
+    befores = _befores(_CUE_PHRASES + _TITLES + ["with", "to", "from", "and", "FROM"])
+    hits = 0
+    for b in befores:
+        tails = R._tail_words(b)
+        if R._TITLE_BEFORE.search(b):
+            hits += 1
+            assert any(w in R._TITLE_WORDS for w in tails), b
+        if R._CUE_BEFORE.search(b):
+            hits += 1
+            assert any(not w.isascii() or w.lower() in R._CUE_LAST_WORDS for w in tails), b
+        if R._WEAK_BEFORE.search(b):
+            assert any(w in R._WEAK_WORDS for w in tails), b
+        if R._EMPLOYER_CUE.search(b):
+            assert any(not w.isascii() or w.lower() in R._EMPLOYER_LAST_WORDS for w in tails), b
+    assert hits > 500  # the generator does produce matches
+
+
+def test_employer_prefilter_words():
+    for b in ("works at ", "Employed by ", "organisation: ", "ORGANIZATION ", "on behalf of\n", "company:\n"):
+        assert R._EMPLOYER_CUE.search(b)
+        assert any(w.lower() in R._EMPLOYER_LAST_WORDS for w in R._tail_words(b)), b
+        assert any(s in b.lower() for s in R._EMPLOYER_STEMS)
+
+
+def test_literal_words_expands_optional_letters_and_classes():
+    words = R._literal_words(r"(?i:\b(?:fiancée?|neighbou?r|organi[sz]ation:?|works?)\s$)")
+    assert {"fiancé", "fiancée", "neighbor", "neighbour", "organisation", "organization", "work", "works"} <= words
+
+
+_ID_TEXTS = [
+    "MRN 00123456 and member ID: AB-12345 (policy no. 987654321)",
+    "insurance ID card 12345678; Insurance Number 55512345",
+    "Patient ID is 77123, passport number X1234567, driver's license D1234-5678-9012",
+    "acct#99887766, customer number: CUST-00991, ref 1234 5678",
+    "order number 12345678 then account 4455 6677 8899 and ID card 1234567",
+    "idea 1234567 ID1234567 id 12-34-56-78 Kundennummer 12345678 numéro client 987654",
+    "sort code 12-34-56 NHS 943 476 5919 and badge 00123456",
+]
+
+
+@pytest.mark.parametrize("extra", [(), ("badge", "Staff Card")])
+def test_labelled_id_candidates_give_the_plain_finditer(extra):
+    rec = R.IdRecognizer(EngineOptions(context_words={"ID": extra} if extra else {}))
+    for t in _ID_TEXTS + [t.upper() for t in _ID_TEXTS] + [t.lower() for t in _ID_TEXTS]:
+        fast = [(m.span(), m.group("id")) for m in rec._labelled(R.Doc(t))]
+        plain = [(m.span(), m.group("id")) for m in rec.labelled.finditer(t)]
+        assert fast == plain, t
+
+
+def test_known_tokens_equals_the_scan():
+    cases = [
+        ("Anna met O'Brien, Brien and Anna-Lena; anna, ANNA, Annabel, xAnna", {"Anna", "Brien", "O'Brien"}),
+        ("Smith-Jones called. Jones and Smith too; McDonald, Donald", {"Jones", "Smith", "Donald"}),
+        ("D’Arcy Arcy arcy Arcy's Arcy-Lee", {"Arcy"}),
+        ("no names here", {"Maria"}),
+    ]
+    for text, known in cases:
+        plain = [m.span() for m in R._NAME_WORD_RE.finditer(text) if m.group() in known]
+        ok = [(s, e) for s, e in R._known_tokens(text, known) if not (s and text[s - 1].isalnum())]
+        assert ok == [(s, e) for s, e in plain if not (s and text[s - 1].isalnum())], text
+
+
+def test_cue_name_on_lowered_text_matches_the_case_insensitive_regex():
+    texts = ["Hi maria,\nThanks, Jonas", "Regards\nPriya Nair", "my name is aisha bello and I'm Tom",
+             "HELLO SUPPORT TEAM", "Good Morning Ms Lee - best, Ana", "this is Kim. Cheers!\n  Bo Li"]
+    for t in texts:
+        a = [(m.span("cue"), m.span("sep"), m.span("n")) for m in R.CUE_NAME_RE.finditer(t)]
+        b = [(m.span("cue"), m.span("sep"), m.span("n")) for m in R._CUE_NAME_LOWER_RE.finditer(t.lower())]
+        assert a == b, t
+
+
+def test_word_regex_equals_the_original_loop():
+    old = re.compile(r"[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?")
+    rnd = random.Random(3)
+    for _ in range(5000):
+        t = "".join(rnd.choice("aB.'’- x.Y.z-1") for _ in range(rnd.randint(0, 14)))
+        assert [m.span() for m in old.finditer(t)] == [m.span() for m in R._WORD_RE.finditer(t)], t
+
+
+def test_digit_run_gates_keep_their_detections():
+    text = ("She is 95 years old, lives at 12 Main Street, Springfield, IL 62704 (ZIP 62704), "
+            "ID 12345678, mobile 98765 43210, PO Box 123, 10115 Berlin.")
+    types = {(text[s.start:s.end], s.type) for s in detect(text)}
+    assert ("95", "AGE") in types
+    assert any(t == "ADDRESS" and "62704" in v for v, t in types)
+    assert ("12345678", "ID") in types
+    assert ("98765 43210", "PHONE") in types
+    assert any(t == "ADDRESS" and "Box 123" in v for v, t in types)
+    doc = R.Doc("call 555-1234 on 3/4/2024")
+    assert doc.has_run(4) and not doc.has_run(5) and 5 not in doc.digit_runs
+    assert R.Doc("age 45").digit_runs == {2: ["45"]}
+    assert not R.AgeRecognizer(EngineOptions()).find(R.Doc("aged 45, 88 yo, 131 years old"))
+
+
+def test_phone_gates_on_leading_zeros():
+    text = "Phone 020 7946 0958 or 0044 20 7946 0958, call (030) 1234 5678."
+    found = {text[s.start:s.end] for s in detect(text) if s.type == "PHONE"}
+    assert {"020 7946 0958", "0044 20 7946 0958"} <= found
+    doc = R.Doc(text)
+    assert doc.has_run_starting("00") and doc.has_run_starting("0")
+    assert not R.Doc("call 555 1234 or 1000").has_run_starting("00")
+
+
+@pytest.mark.parametrize("text, name", [
+    ("The ticket was reported by Tarek Oyelaran on Monday.", "Tarek Oyelaran"),
+    ("Sender: Tarek Oyelaran", "Tarek Oyelaran"),
+    ("Opened by Tarek Oyelaran.", "Tarek Oyelaran"),
+    ("Requester: Zofia Wrzesniewska-Bly", "Zofia Wrzesniewska-Bly"),
+])
+def test_reporter_and_requester_cues_introduce_names(text, name):
+    assert name in {text[s.start:s.end] for s in detect(text) if s.type == "PERSON"}
+
+
+def test_not_personal_words_cover_the_regex():
+    rx_words = R._literal_words(R._NOT_PERSONAL_BEFORE.pattern.split(r")\b", 1)[0])
+    for w in rx_words - {"i", "b", "s", "purchase"}:  # "purchase\s+order" has "order"
+        assert any(stem in w for stem in R._NOT_PERSONAL_WORDS), w
+    for t in ("Order #", "order no. is ", "PO: ", "Tracking number ", "purchase order\n", "error code: "):
+        assert R._NOT_PERSONAL_BEFORE.search(t) and R._not_personal_before(t + "1234567", len(t))
+    assert not R._not_personal_before("member ID 1234567", 10)
+
+
+def test_cue_before_on_lowered_ascii_text():
+    for b in _befores(_CUE_PHRASES + _TITLES, n=4000, seed=11):
+        if b.isascii():
+            assert bool(R._CUE_BEFORE.search(b)) == bool(R._CUE_BEFORE_LOWER.search(b.lower())), b
