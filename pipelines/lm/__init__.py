@@ -161,8 +161,6 @@ def encode(tok, prompt: str, response: str, max_length: int) -> Example:
 
 
 def collate(examples: Sequence[Example], pad_id: int, device: str):
-    import torch
-
     ids, mask = _pad([e.input_ids for e in examples], pad_id, left=False)
     labels, _ = _pad([e.labels for e in examples], -100, left=False)
     return ids.to(device), mask.to(device), labels.to(device)
