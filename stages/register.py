@@ -242,9 +242,7 @@ def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None, pr_
         details={"model_name": name, "version": version, "run_id": run_id, "aliases": aliases,
                  "evidence_bundle_digest": bundle, "tracking_uri": _redact_uri(uri) if uri.startswith("http") else "local"},
     )
-    from pipelines.core.fileio import write_json
-
-    write_json(evidence_path, record.as_dict())
+    ev.write(evidence_path, record)
     if not passed:
         failed = [f"{s}: {'; '.join(r.failures())}" for s, r in records.items() if not r.passed]
         raise StageFailed(f"candidate {name} version {version} registered WITH FAILURES (see {cfg.register_.report}):\n  " + "\n  ".join(failed))
