@@ -32,7 +32,6 @@ SPEC = StageSpec(
     outputs=lambda c: {},
     evidence=lambda c: c.bias_scan.evidence,
     metrics=lambda c: {"metrics": c.bias_scan.metrics},
-    on_failure="record",
 )
 
 LEAK_TYPES = ("PERSON", "EMAIL", "PHONE", "ADDRESS", "ID")

@@ -25,7 +25,6 @@ SPEC = StageSpec(
     outputs=lambda c: {"generations": c.evaluate.generations},
     evidence=lambda c: c.evaluate.evidence,
     metrics=lambda c: {"metrics": c.evaluate.metrics},
-    on_failure="record",
 )
 
 

@@ -28,7 +28,6 @@ SPEC = StageSpec(
     outputs=lambda c: {"base": c.finetune.base_dir, "adapter": c.finetune.output_dir},
     evidence=lambda c: c.finetune.evidence,
     plots=lambda c: {"loss": c.finetune.loss_curve},
-    on_failure="record",
 )
 
 

@@ -1,6 +1,9 @@
 """What every stage declares about itself, so that dvc.yaml and the code agree.
 
 A stage module exposes ``SPEC`` (a :class:`StageSpec`) and ``run_stage(cfg, root)``.
+When its checks fail, anonymize and validate raise (nothing is trained on data
+that failed them); finetune, evaluate and bias_scan return evidence with
+``passed: false`` so that register records the failure and then fails the run.
 The spec names the config keys the stage reads (``params``), the code it runs,
 and, as functions of the configuration, the files it reads and writes. A test
 compares these with ``dvc.yaml``; the runner passes the stage nothing else.
@@ -29,10 +32,6 @@ class StageSpec:
     plots: Paths = field(default=lambda cfg: {})
     # outputs kept in Git rather than the DVC cache (small, reviewed in the PR)
     uncached: Callable[[PipelineConfig], tuple[str, ...]] = field(default=lambda cfg: ())
-    # "block": failed checks stop the pipeline (exit non-zero). "record": the
-    # evidence says passed=false and the chain continues to register, which
-    # records the failure in the registry and then fails the run.
-    on_failure: str = "block"
 
     def all_outputs(self, cfg: PipelineConfig) -> list[str]:
         return [*self.outputs(cfg).values(), *self.metrics(cfg).values(), *self.plots(cfg).values(), self.evidence(cfg)]
