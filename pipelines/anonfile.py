@@ -25,7 +25,6 @@ from pipelines.core.fileio import atomic_path
 from pipelines.pii.mapping import read_mapping, write_mapping  # noqa: F401  (re-exported for callers)
 
 FORMATS = ("jsonl", "csv", "parquet")
-SKIP_REASONS = ("not_utf8", "malformed", "missing_field", "too_large", "not_text")
 
 
 @dataclass(frozen=True)
@@ -181,11 +180,11 @@ def make_anonymizer(key: bytes, job: Job, mapping: dict | None):
     return pii.Anonymizer(key, pii.EngineOptions(**opts), mapping=mapping)
 
 
-def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tuple[int, dict, list[dict]]], Counter, Counter, dict]:
+def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tuple[int, dict, list[dict]]], Counter, dict]:
     """Anonymize the text fields of each (index, line, record); returns the
-    records (with their spans), counts per type, skips, and new mapping pairs."""
+    records (with their spans), counts per type, and new mapping pairs."""
     anon = _ANON
-    out, counts, skipped = [], Counter(), Counter()
+    out, counts = [], Counter()
     for index, line, rec in chunk:
         spans: list[dict] = []
         new = dict(rec) if job.keep_fields is None else {k: rec[k] for k in job.keep_fields if k in rec}
@@ -203,7 +202,7 @@ def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tu
     pairs = dict(_MAPPING or {})
     if _MAPPING:
         _MAPPING.clear()
-    return out, counts, skipped, pairs
+    return out, counts, pairs
 
 
 # --- writers ------------------------------------------------------------------------------
@@ -337,7 +336,7 @@ def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
     if job.workers <= 1:
         _init_worker(key, job, with_mapping)
         for chunk in _chunks(src, job, outcome):
-            rows, counts, _, pairs = process_chunk(chunk, job)
+            rows, counts, pairs = process_chunk(chunk, job)
             yield rows, counts, pairs
         return
     import multiprocessing as mp
@@ -348,8 +347,8 @@ def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
         for chunk in _chunks(src, job, outcome):
             pending.append(pool.apply_async(process_chunk, (chunk, job)))
             if len(pending) >= 2 * job.workers:
-                rows, counts, _, pairs = pending.popleft().get()
+                rows, counts, pairs = pending.popleft().get()
                 yield rows, counts, pairs
         while pending:
-            rows, counts, _, pairs = pending.popleft().get()
+            rows, counts, pairs = pending.popleft().get()
             yield rows, counts, pairs

@@ -271,8 +271,7 @@ class Pseudonymizer:
                 out.append("9" if seen < 2 and n_digits >= 4 else str(next(rnd) % 10))
                 seen += 1
             elif c.isalpha():
-                letter = "ABCDEFGHJKLMNPRSTUVWXYZ"[next(rnd) % 23]
-                out.append(letter if c.isupper() else letter.lower())
+                out.append(_keyed_letter(c, rnd))
             else:
                 out.append(c)
         return "".join(out)
@@ -288,8 +287,7 @@ class Pseudonymizer:
                     d = 1 + d % 9
                 out.append(str(d))
             elif c.isalpha():
-                letter = "ABCDEFGHJKLMNPRSTUVWXYZ"[next(rnd) % 23]
-                out.append(letter if c.isupper() else letter.lower())
+                out.append(_keyed_letter(c, rnd))
             else:
                 out.append(c)
         return "".join(out)
@@ -494,3 +492,9 @@ def anonymize_text(
         pos = span.end
     parts.append(text[pos:])
     return "".join(parts), counts
+
+
+def _keyed_letter(c: str, rnd) -> str:
+    """A keyed letter (no I, O, Q: they read as digits) in the case of ``c``."""
+    letter = "ABCDEFGHJKLMNPRSTUVWXYZ"[next(rnd) % 23]
+    return letter if c.isupper() else letter.lower()
