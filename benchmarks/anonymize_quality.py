@@ -178,7 +178,8 @@ def library_detect(ds: Dataset) -> list[dict]:
     out = []
     for i, f, text in ds.texts():
         for s in pii.detect(text, **kwargs):
-            out.append({"record": i, "field": f, "start": s.start, "end": s.end, "type": s.type})
+            out.append({"record": i, "field": f, "start": s.start, "end": s.end, "type": s.type,
+                        "recognizer": getattr(s, "recognizer", "")})
     return out
 
 
@@ -284,6 +285,34 @@ def score(labels: list[dict], detected: list[dict], only_records: set[int] | Non
     return sc
 
 
+def print_breakdown(labels: list[dict], detected: list[dict], out=sys.stdout) -> None:
+    """Aggregate diagnostics only (no text): span precision per (type, recognizer) and, per
+    labelled type, how many labelled spans are fully, partly or not covered."""
+    lab_any: dict[tuple, set[int]] = collections.defaultdict(set)
+    det_any: dict[tuple, set[int]] = collections.defaultdict(set)
+    for s in labels:
+        lab_any[(s["record"], s["field"])].update(range(s["start"], s["end"]))
+    for d in detected:
+        det_any[(d["record"], d["field"])].update(range(d["start"], d["end"]))
+    per: dict[tuple, list[int]] = collections.defaultdict(lambda: [0, 0])
+    for d in detected:
+        hit = any(c in lab_any.get((d["record"], d["field"]), ()) for c in range(d["start"], d["end"]))
+        k = (d["type"], d.get("recognizer", ""))
+        per[k][0] += 1
+        per[k][1] += hit
+    print(f"  {'type':<13}{'recognizer':<28}{'spans':>7}{'precision':>10}", file=out)
+    for (t, r), (n, ok) in sorted(per.items()):
+        print(f"  {t:<13}{r:<28}{n:>7}{ok / n:>10.3f}", file=out)
+    cov: dict[str, list[int]] = collections.defaultdict(lambda: [0, 0, 0])
+    for s in labels:
+        chars = set(range(s["start"], s["end"]))
+        got = len(chars & det_any.get((s["record"], s["field"]), set()))
+        cov[s["type"]][0 if got == len(chars) else 1 if got else 2] += 1
+    print(f"  {'labelled type':<13}{'full':>7}{'partial':>9}{'missed':>8}", file=out)
+    for t, (a, b, c) in sorted(cov.items()):
+        print(f"  {t:<13}{a:>7}{b:>9}{c:>8}", file=out)
+
+
 def _f(x: float | None) -> str:
     return "    -" if x is None else f"{x:5.3f}"
 
@@ -347,6 +376,9 @@ def main() -> None:
                     help="score Presidio on the first N records of each data set only")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
     ap.add_argument("--check", action="store_true", help="exit 1 if a goal is missed")
+    ap.add_argument("--by-recognizer", action="store_true",
+                    help="also print aggregate precision per recognizer and covered/partial/missed labelled "
+                         "spans per type (library detector; figures only, no text)")
     args = ap.parse_args()
 
     datasets = load_datasets(tuple(args.datasets.split(",")))
@@ -372,6 +404,8 @@ def main() -> None:
         title = f"[{ds.name}] {n} records, {ds.note}\n  detector: {how} ({secs:.1f} s)"
         missed += print_table(title, sc, ds.name)
         results[ds.name] = {"detector": how, "records": n, **as_dict(sc)}
+        if args.by_recognizer:
+            print_breakdown(ds.labels, detected if args.detector == "library" else library_detect(ds))
     print("\nrecall = labelled characters inside a detection of any type; type-rec = same type only;")
     print("precision = detected spans overlapping a labelled span; F2 = 5PR/(4P+R). Goals from issue 4.")
     if missed:

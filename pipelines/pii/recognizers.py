@@ -306,6 +306,10 @@ _UNIT_BEFORE = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|House)\s?
 _STREET = (r"\b\d{1,6}[A-Z]?(?:\s[NSEW]\.?)?"
            rf"(?:\s(?:[{_UP}][{_LO}A-Z'’.-]*|\d+(?:st|nd|rd|th))){{1,3}}")
 _UNIT = r"(?:,?\s(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s?#?[A-Z0-9-]+\b)"
+# A unit, floor or building line after the street or the city ("12 Main St, apt 4b", ", Floor 3",
+# "..., Leeds LS1 4AP, Flat 2"): any case, since chat text writes "apt" and "unit" in lower case.
+_UNIT_AFTER_RE = re.compile(r"(?i:,?\s(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\.?\s?#?\s?"
+                            r"(?=[a-z]{0,2}\d)[a-z0-9-]{1,6}\b|,?\s#\s?\d{1,5}[a-z]?\b)")
 _TAIL = r"(?:,\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s[A-Z]{2}\s\d{5}(?:-\d{4})?\b)"
 # German ("Hauptstraße 12", "Berliner Str. 5a"), French ("14 rue de Rivoli", "3 bis avenue des Ternes"),
 # Spanish/Italian/Portuguese ("Calle Mayor 5", "Via Roma 12") street lines.
@@ -381,7 +385,12 @@ class AddressRecognizer(Recognizer):
                 if not any(map(lower.__contains__, _EU_TRIGGERS[k - 3])):
                     continue
             for m in rx.finditer(text):
-                end = self._tail(text, m.end())
+                end = m.end()
+                u = _UNIT_AFTER_RE.match(text, end) if k != 2 else None
+                end = self._tail(text, u.end() if u else end)
+                u = _UNIT_AFTER_RE.match(text, end) if k != 2 else None
+                if u:
+                    end = u.end()
                 start = m.start()
                 u = _UNIT_BEFORE.search(text, max(0, start - 16), start) if k < 2 else None
                 if u:
@@ -391,12 +400,17 @@ class AddressRecognizer(Recognizer):
 
     @staticmethod
     def _tail(text: str, end: int) -> int:
-        best = end
-        for rx in (ADDRESS_TAIL_RE, _ADDRESS_TAIL_LOOSE_RE):
-            t = rx.match(text, end)
-            if t and t.end() > best and AddressRecognizer._tail_ok(t):
-                best = t.end()
-        return best
+        # up to three segments: ", Springfield, Illinois 62704, USA"
+        for _ in range(3):
+            best = end
+            for rx in (ADDRESS_TAIL_RE, _ADDRESS_TAIL_LOOSE_RE):
+                t = rx.match(text, end)
+                if t and t.end() > best and AddressRecognizer._tail_ok(t):
+                    best = t.end()
+            if best == end:
+                return end
+            end = best
+        return end
 
     @staticmethod
     def _tail_ok(t: re.Match[str]) -> bool:
@@ -455,7 +469,10 @@ _ID_LABELS = (
     r"device\s+ID|plate(?:\s+(?:number|no\.?))?|"
     r"(?:customer|client|cust|user|membership|loyalty|contract|employee|staff|student|subscriber|account|"
     r"personal|voter|vehicle|registration|meter|NI|national\s+insurance|NHS|PAN|Aadhaar|Aadhar|tax|IMEI|"
-    r"reference|ref|sort|routing|identity\s+card|ID\s+card)(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref))?|"
+    r"sort|routing|identity\s+card|ID\s+card|claim|subscription|SIM|ICCID|IMSI|Medicare|Medicaid|"
+    r"prescription|Rx|benefits?|enrol(?:l?ment)|login|profile|wallet|billing\s+account|rewards|"
+    r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer)"
+    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref))?|"
     r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
     r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
     r"ID"
@@ -464,13 +481,59 @@ _ID_LABELS = (
 _NOT_PERSONAL_BEFORE = re.compile(
     r"(?i:\b(?:order|orders|ticket|invoice|tracking|case|shipment|parcel|consignment|rma|incident|transaction|"
     r"confirmation|booking|reservation|receipt|purchase\s+order|po|quote|job|request|model|part|sku|item|"
-    r"version|build|firmware|batch|lot|flight|train|error|code)\b"
+    r"version|build|firmware|batch|lot|flight|train|error|code|ref|reference|refund|payment|return|"
+    r"replacement|repair|delivery)\b"
     r"(?:\s+(?:number|no\.?|num|nr\.?|id|ref(?:erence)?|code))?\s*(?:is\s+)?[#:]?\s*$)")
 # One of these (lower case) is in every match of _NOT_PERSONAL_BEFORE on ASCII text.
 _NOT_PERSONAL_WORDS = (
     "order", "ticket", "invoice", "tracking", "case", "shipment", "parcel", "consignment", "rma", "incident",
     "transaction", "confirmation", "booking", "reservation", "receipt", "po", "quote", "job", "request", "model",
-    "part", "sku", "item", "version", "build", "firmware", "batch", "lot", "flight", "train", "error", "code")
+    "part", "sku", "item", "version", "build", "firmware", "batch", "lot", "flight", "train", "error", "code",
+    "ref", "refund", "payment", "return", "replacement", "repair", "delivery")
+
+
+# Letter prefixes of bare IDs ("ACC12345678") that name a person's account or record; other
+# prefixes of two to four letters are mostly system references (INC0012345, SO1234567, CS0012345).
+_PERSONAL_PREFIXES = frozenset(
+    "ACC ACCT AC CUST CU CID CN UID USR MBR MEM MB PT PAT MRN MR EMP EE STU POL PL CLM CL LIC DL PP PAS NHS "
+    "NI SSN TIN SUB SUBS CARD HC HID".split())
+# "CID 123 456 789", "ACC-00441823", "MBR #2231 774": a personal prefix, then digits (grouped).
+_PREFIXED_ID_RE = re.compile(r"\b(?P<p>[A-Z]{2,4})(?:[-\s]|\s?#\s?)?\d+(?:[-\s]\d+){0,4}\b")
+# A transaction word earlier in the same sentence ("order placed last week, 1234567").
+_NOT_PERSONAL_NEAR = re.compile(
+    r"(?i:\b(?:orders?|tickets?|invoices?|tracking|case|shipments?|parcels?|consignment|rma|incidents?|"
+    r"transactions?|confirmation|booking|reservation|receipts?|quote|model|part|sku|items?|version|build|"
+    r"firmware|batch|lot|flight|error|code|ref|reference|refund|payment|returns?|replacement|repair|delivery)\b)"
+    r"[^.!?\n]*$")
+
+
+# A personal-record word earlier in the same sentence, not right before the value ("the
+# number on my account is 48213977", "my member number, printed on the card, is M-44120"):
+# an ID-shaped token (five digits or more) after it is an ID.
+_ID_NEAR_CUE = re.compile(
+    r"(?i:\b(?:account|acct|customer|member|membership|policy|subscriber|licen[cs]e|passport|patient|"
+    r"employee|student|loyalty|insurance|claim|contract|client)\b)([^.!?\n]{0,50})$")
+_ID_NEAR_WORDS = ("account", "acct", "customer", "member", "policy", "subscriber", "licen", "passport", "patient",
+                  "employee", "student", "loyalty", "insurance", "claim", "contract", "client")
+_ID_NEAR_VALUE_RE = re.compile(
+    r"(?<![\w$£€¥.,/:+-])(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w-]|[.,/:]\d)")
+
+
+def _bare_id_ok(text: str, m: re.Match[str]) -> bool:
+    """A bare number (``ID_BARE_RE``) that is not a system or transaction reference: a letter
+    prefix of three or four letters (or of two before nine digits or more) must be a personal
+    one -- one or two letters and six to eight digits is the shape of passport and licence
+    numbers -- and a number of up to nine digits must not follow a transaction word in the
+    same sentence."""
+    v = m.group()
+    lead = len(v) - len(v.lstrip("ABCDEFGHIJKLMNOPQRSTUVWXYZ"))
+    if lead >= 2 and v[:lead] not in _PERSONAL_PREFIXES and (lead > 2 or len(v) - lead > 8):
+        return False
+    if _not_personal_before(text, m.start()):
+        return False
+    if len(v) - lead < 10 and _NOT_PERSONAL_NEAR.search(_window(text, m.start(), 50)):
+        return False
+    return True
 
 
 def _not_personal_before(text: str, pos: int) -> bool:
@@ -485,7 +548,7 @@ def _not_personal_before(text: str, pos: int) -> bool:
 
 # Groups separated by spaces ("123 45 6789") only after a short first group, so that a
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
-_ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
+_ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
              r"(?:-[A-Z0-9]+)?)\b")
 ID_BARE_RE = re.compile(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
 
@@ -505,7 +568,7 @@ class IdRecognizer(Recognizer):
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
         self.labelled = _fast(re.compile(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
-                                         rf"(?:(?i:is)\s)?{_ID_VALUE}"), "A-Za-zn")
+                                         rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
         # times faster than the case-insensitive alternation); ``labelled`` is then tried
@@ -544,7 +607,21 @@ class IdRecognizer(Recognizer):
                 out.append(Span(m.start("id"), m.start("id") + len(value), "ID", 1.0, "id_label"))
         if doc.has_run(6):
             out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
-                       if not _not_personal_before(text, m.start()))
+                       if _bare_id_ok(text, m))
+        for m in (_PREFIXED_ID_RE.finditer(text) if doc.has_run(2) else ()):
+            # a prefix that is itself an ID label ("MRN 00123456") stays outside the value
+            if m.group("p") in _PERSONAL_PREFIXES and sum(c.isdigit() for c in m.group()) >= 5 and \
+                    not (text[m.end("p")] in " #\t" and self.labelled.match(text, m.start())):
+                out.append(Span(m.start(), m.end(), "ID", 0.7, "id_prefix"))
+        lower = doc.lower
+        if any(map(lower.__contains__, _ID_NEAR_WORDS)):
+            for m in _ID_NEAR_VALUE_RE.finditer(text):
+                v = m.group()
+                if sum(c.isdigit() for c in v) < 5:
+                    continue
+                cue = _ID_NEAR_CUE.search(_window(text, m.start(), 60))
+                if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
+                    out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
         for rx in self.custom:
             grp = "id" if "id" in rx.groupindex else 0
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
@@ -617,8 +694,12 @@ class NationalIdRecognizer(Recognizer):
         if any(map(lower.__contains__, self._ctx_words)) and self.any_ctx.search(text):
             for mod, rx, ctx in self.ctx:
                 for m in rx.finditer(text):
-                    if ctx.search(_window(text, m.start(), 40)) and self._valid(mod, m.group()):
-                        out.append(Span(m.start(), m.end(), "ID", 1.0, f"national_id:{mod}"))
+                    if ctx.search(_window(text, m.start(), 40)):
+                        # named by its label, a number is that ID even with a wrong check digit (a typo,
+                        # a made-up test value): still personal, kept at a lower score
+                        ok = self._valid(mod, m.group())
+                        out.append(Span(m.start(), m.end(), "ID", 1.0 if ok else 0.8,
+                                        f"national_id:{mod}" if ok else f"national_id:{mod}:unchecked"))
             if _NINO_CONTEXT.search(text):
                 out.extend(Span(m.start(), m.end(), "ID", 1.0, "national_id:gb.nino")
                            for m in _NINO_RE.finditer(text) if _NINO_CONTEXT.search(_window(text, m.start())))
@@ -893,6 +974,7 @@ assert _CUE_BEFORE.pattern.startswith("(?i:")
 _CUE_BEFORE_LOWER = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in _literal_words(_CUE_BEFORE.pattern)}))}])(?:{_CUE_BEFORE.pattern[4:]}")
 _WEAK_WORDS = frozenset({"with", "to", "from", "and"})
+_SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"')\]])\s*$")
 _CAPS_RUN_RE = re.compile(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
 _CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
@@ -944,6 +1026,7 @@ class PersonRecognizer(Recognizer):
                 seg = []
         self._cued(text, gaz, found, doc.lower)
         self._caps(text, gaz, found)
+        self._lower_pairs(doc, gaz, found)
         if not found:
             return found
         known = {w for s in found for w in _NAME_WORD_RE.findall(text, s.start, s.end)
@@ -954,6 +1037,19 @@ class PersonRecognizer(Recognizer):
                 if (s == 0 or not (text[s - 1].isalnum() or text[s - 1] in "@._")) and \
                         (e == len(text) or not (text[e].isalnum() or text[e] in "@_")):
                     found.append(self._span(s, e, "PERSON", 0.6))
+        # the same names written in lower case elsewhere ("Hi Maria ... maria here again"),
+        # for listed names that are not everyday words
+        low = {w.lower() for w in known}
+        low = {w for w in low if w in gaz and w not in _NOT_NAME and w not in _AMBIGUOUS}
+        n = len(text)
+        for w in low:
+            i = text.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not (text[i - 1].isalnum() or text[i - 1] in "@._-'’")) and \
+                        (e == n or not (text[e].isalnum() or text[e] in "@_-")):
+                    found.append(self._span(i, e, "PERSON", 0.55))
+                i = text.find(w, e)
         return found
 
     def _judge(self, text: str, toks: list[tuple[int, int, str]], gaz, found: list[Span]) -> None:
@@ -973,6 +1069,11 @@ class PersonRecognizer(Recognizer):
         # word that ends ``before`` can end a title or cue (``_tail_words``, a cheap superset).
         tails = None
         strong = _CRED_AFTER.match(after) or _VERB_AFTER.match(after)
+        if strong and len(toks) == 1 and words[0].lower() not in gaz and _SENTENCE_START.search(before) \
+                and not _CRED_AFTER.match(after):
+            # "Delivery was late", "Billing called": one unlisted capitalised word that starts a
+            # sentence is a name by a verb after it only with a title or cue before it
+            strong = None
         if not strong:
             tails = _tail_words(before)
             strong = tails and (
@@ -1020,6 +1121,38 @@ class PersonRecognizer(Recognizer):
                 if not (tail[:1] in (",", "!", "") or tail[:1] == "\n" or tail.startswith(" -")):
                     continue
             found.append(self._span(kept[0][0], kept[-1][1], "PERSON", 0.85))
+
+    def _lower_pairs(self, doc: Doc, gaz, found: list[Span]) -> None:
+        """Names written in lower case in chat-style text ("this is john smith", "ask for
+        priya nair"): a listed name followed by one or two listed names, none of them
+        an everyday word (``_NOT_NAME``).  Both parts must be listed: one lower-case word on
+        its own is too often an ordinary word ("will", "mark", "grant")."""
+        text = doc.text
+        words = doc.words
+        first, intl_first, every = gaz.first, gaz.intl_first, gaz._all
+        n = len(words)
+        i = 0
+        while i < n - 1:
+            s, e = words[i]
+            if not text[s].islower():
+                i += 1
+                continue
+            w = text[s:e]
+            if w in every and w not in _NOT_NAME:
+                j = i + 1
+                while j < n and j < i + 3 and text[words[j - 1][1]:words[j][0]] == " " and \
+                        text[words[j][0]].islower() and text[words[j][0]:words[j][1]] in every and \
+                        text[words[j][0]:words[j][1]] not in _NOT_NAME:
+                    j += 1
+                if j > i + 1:
+                    found.append(self._span(s, words[j - 1][1], "PERSON", 0.65))
+                    i = j
+                    continue
+                # one listed first name, after a role or cue ("agent sam", "spoke to priya")
+                before = text[max(0, s - 40):s]
+                if (w in first or w in intl_first) and _CUE_BEFORE_LOWER.search(before.lower()):
+                    found.append(self._span(s, e, "PERSON", 0.6))
+            i += 1
 
     def _caps(self, text: str, gaz, found: list[Span]) -> None:
         """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed names."""
