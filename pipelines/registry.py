@@ -52,6 +52,7 @@ def client(uri: str):
     """A client bound to ``uri``; also points MLflow's fluent API at it for this
     process (log_model has no client form)."""
     check_reachable(uri)
+    os.environ.setdefault("MLFLOW_ENABLE_ARTIFACTS_PROGRESS_BAR", "false")  # no progress bars in stage logs
     import mlflow
     from mlflow import MlflowClient
 

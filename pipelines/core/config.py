@@ -172,10 +172,29 @@ class StatisticsConfig(Section):
     alpha: Annotated[float, Field(gt=0.0, lt=1.0)] = 0.05
 
 
+class SuiteRef(Section):
+    """One evaluation suite the stage runs: ``configs/eval/x.yaml`` or ``{path: ..., enforce: false}``."""
+
+    path: Annotated[str, Field(min_length=1)]
+    enforce: bool = Field(True, description="false: run and report the suite, but its thresholds and margins do not gate")
+
+    @model_validator(mode="before")
+    @classmethod
+    def _from_path(cls, value: Any) -> Any:
+        return {"path": value} if isinstance(value, str) else value
+
+
+DEFAULT_SUITES = ("configs/eval/summarization.yaml",)
+
+
 class EvaluateConfig(Section):
     metrics: str = "metrics/evaluate.json"
     generations: str = "metrics/generations.jsonl"
     evidence: str = "evidence/evaluate.json"
+    plot: str = Field("plots/evaluate.png", description="champion vs candidate: per-metric differences with intervals")
+    suites: list[SuiteRef] = Field(default_factory=lambda: [SuiteRef(path=p) for p in DEFAULT_SUITES])
+    cache_champion: bool = Field(True, description="reuse the champion's results stored with its run, keyed by "
+                                                   "(model version, suite digest, evaluation settings)")
     max_new_tokens: PosInt = 40
     batch_size: PosInt = 16
     max_records: NonNegInt = Field(0, description="0 = the whole held-out split")

@@ -272,17 +272,19 @@ def _metrics(raw: dict[str, Any], out: _Collector) -> dict[str, Args]:
             for text in format_errors(e, info.args):
                 sub, _, message = text.partition(": ")
                 out.add(f"{key}.{name}.{sub}" if sub != "<root>" else f"{key}.{name}", message)
-    thresholds = raw.get("thresholds")
-    if isinstance(thresholds, dict):
-        listed = [metric_entry(e)["name"] for e in entries if _is_entry(e)]
-        for name in thresholds:
+    listed = [metric_entry(e)["name"] for e in entries if _is_entry(e)]
+    for section, what in (("thresholds", "a threshold"), ("margins", "a margin")):
+        bounds = raw.get(section)
+        if not isinstance(bounds, dict):
+            continue
+        for name in bounds:
             if name in listed:
                 continue
             if name in registry.names():
-                out.add(f"thresholds.{name}", f"metric {name!r} has a threshold but is not in this suite's metrics")
+                out.add(f"{section}.{name}", f"metric {name!r} has {what} but is not in this suite's metrics")
             else:
                 known = [n for n in listed if n in registry.names()] or registry.names()
-                out.add(f"thresholds.{name}", f"unknown metric {name!r}{registry.did_you_mean(str(name), known)}")
+                out.add(f"{section}.{name}", f"unknown metric {name!r}{registry.did_you_mean(str(name), known)}")
     return typed
 
 

@@ -77,6 +77,11 @@ class SuiteSpec(_Strict):
     gold: str | None = Field(None, description="multiple_choice: the record field holding the gold index or choice")
     metrics: Annotated[list[MetricSpec], Field(min_length=1)]
     thresholds: dict[str, Threshold] = Field(default_factory=dict)
+    margins: dict[str, Annotated[float, Field(ge=0.0)]] = Field(
+        default_factory=dict,
+        description="non-inferiority margins in the metric's units: the candidate may be worse than the champion "
+                    "(the base model when there is none) by at most this much, with the stated confidence",
+    )
     generation: Generation | None = None
 
     @field_validator("metrics", mode="before")

@@ -26,7 +26,8 @@ def expected_stage(name: str, cfg) -> dict:
         st["outs"] = outs
     st["metrics"] = [{p: {"cache": False}} for p in [*spec.metrics(cfg).values(), spec.evidence(cfg)]]
     if spec.plots(cfg):
-        st["plots"] = [{p: {"cache": False, "x": "step", "y": "loss"}} for p in spec.plots(cfg).values()]
+        st["plots"] = [{p: {"cache": False} if p.endswith(".png") else {"cache": False, "x": "step", "y": "loss"}}
+                       for p in spec.plots(cfg).values()]
     return st
 
 

@@ -178,3 +178,43 @@ def test_non_inferior_with_bootstrap_champion_first():
     iv = paired_bootstrap(champion, challenger)
     assert iv.estimate == pytest.approx(-0.01)
     assert non_inferior(iv, 0.02) and not non_inferior(iv, 0.005)
+
+
+# --- non_inferiority_p ------------------------------------------------------------
+
+
+def test_non_inferiority_p_worked_values():
+    from pipelines.evalstats import non_inferiority_p
+
+    # Every difference is +0.1: no resampled mean is <= -margin, so p is the floor 1/(B+1).
+    assert non_inferiority_p([0.5] * 10, [0.6] * 10, margin=0.0, resamples=999) == pytest.approx(1 / 1000)
+    # Every difference is -0.1, beyond a margin of 0.05: every resample counts, p = 1.
+    assert non_inferiority_p([0.6] * 10, [0.5] * 10, margin=0.05, resamples=999) == 1.0
+    # ...but within a margin of 0.2 the challenger is non-inferior.
+    assert non_inferiority_p([0.6] * 10, [0.5] * 10, margin=0.2, resamples=999) == pytest.approx(1 / 1000)
+
+
+def test_non_inferiority_p_agrees_with_the_interval_and_is_deterministic():
+    import random
+
+    from pipelines.evalstats import non_inferiority_p, paired_bootstrap
+
+    rng = random.Random(3)
+    a = [rng.random() for _ in range(80)]
+    b = [x + rng.gauss(0.01, 0.1) for x in a]
+    ci = paired_bootstrap(a, b, resamples=4000, seed=7, alpha=0.05)
+    for margin in (0.0, 0.01, 0.02, 0.05):
+        p = non_inferiority_p(a, b, margin=margin, resamples=4000, seed=7)
+        assert p == non_inferiority_p(a, b, margin=margin, resamples=4000, seed=7)
+        if abs(ci.low + margin) > 0.002:  # away from the boundary, the two rules decide alike
+            assert (p <= 0.025) == (ci.low >= -margin)
+
+
+@pytest.mark.parametrize("kwargs, message", [
+    ({"margin": -0.1}, "margin"), ({"margin": float("nan")}, "margin"), ({"margin": 0.1, "resamples": 0}, "resamples"),
+])
+def test_non_inferiority_p_rejects_bad_arguments(kwargs, message):
+    from pipelines.evalstats import non_inferiority_p
+
+    with pytest.raises(ValueError, match=message):
+        non_inferiority_p([0.1, 0.2], [0.2, 0.3], **kwargs)
