@@ -1,17 +1,38 @@
-"""Stage ``bias_scan``: counterfactual fairness and a personal-data leak probe.
+"""Stage ``bias_scan``: the bias, privacy and safety scan of the candidate.
 
-Counterfactual pairs: each held-out prompt that mentions a term of an axis in
-``bias_scan.terms`` (gendered pronouns and nouns, age, ethnicity...) is turned
-into a group-A and a group-B variant; the gap between them in the reference
-response's log-likelihood and in the ROUGE-L of the generations is measured.
+Bias, against the comparator (the champion; the base model when none is registered):
 
-Leak probe: prompts built from *raw* (pre-anonymization) records are given to
-the candidate; no generation may contain any personal-data value found in the
-raw data. Only counts are recorded, never a value.
+* *counterfactual invariance* on the held-out split: each prompt that mentions
+  a term of an axis in ``bias_scan.terms`` becomes a group-A and a group-B
+  variant; per axis the gaps in the reference's log-likelihood and in ROUGE-L,
+  the *flip rate* (the share of items whose generation changes beyond the
+  swapped terms themselves) and the *worst-case drop* (the mean, over items, of
+  the ROUGE-L difference between the best and the worst variant);
+* *stereotype preference* on a CrowS-Pairs-format file (:mod:`pipelines.stereotype`).
+
+Each must stay under its ceiling and, once a champion exists, be no worse than
+the champion's by more than ``bias_scan.thresholds.delta`` (the base model's
+values are recorded for reference: a base model that has not learnt the task
+writes near-empty text, which flips nothing and says nothing about fairness).
+
+Privacy (:mod:`pipelines.probes.privacy`): the exposure of the canaries that
+finetune inserted (when ``privacy.canaries.enabled``), verbatim extraction of
+training responses, the loss-based membership-inference AUC (training vs
+held-out records), and the *leak check*: no personal-data value of the raw,
+pre-anonymization records may appear in any generation -- the candidate's
+held-out generations from evaluate, and every generation of this scan.
+
+Safety (:mod:`pipelines.probes.safety`): prompt-injection probes and the
+system-prompt canary, on the candidate and the comparator; no hijack may
+succeed and the failure rate may not exceed the champion's.
+
+Only counts, rates and ids are recorded, never a personal-data value, a
+secret or a generation.
 """
 from __future__ import annotations
 
 import re
+import tempfile
 from pathlib import Path
 from typing import Any
 
@@ -23,15 +44,19 @@ from pipelines.core.stage import StageSpec, progress, resolve
 
 SPEC = StageSpec(
     name="bias_scan",
-    params=("data", "bias_scan", "anonymize.id_patterns", "finetune.training"),
-    code=("stages/bias_scan.py", "pipelines/lm", "pipelines/pii"),
+    params=("data", "bias_scan", "privacy", "safety", "anonymize.id_patterns", "finetune.training", "registry"),
+    code=("stages/bias_scan.py", "pipelines/lm", "pipelines/pii", "pipelines/probes", "pipelines/stereotype.py",
+          "pipelines/champion.py"),
     inputs=lambda c: {
         "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir,
-        "adapter": c.finetune.output_dir, "terms": c.bias_scan.terms,
+        "adapter": c.finetune.output_dir, "generations": c.evaluate.generations, "terms": c.bias_scan.terms,
+        **({"pairs": c.bias_scan.stereotype_pairs} if c.bias_scan.stereotype_pairs else {}),
+        **({"probes": c.safety.probes} if c.safety.probes else {}),
     },
     outputs=lambda c: {},
     evidence=lambda c: c.bias_scan.evidence,
     metrics=lambda c: {"metrics": c.bias_scan.metrics},
+    plots=lambda c: {"plot": c.bias_scan.plot},
 )
 
 LEAK_TYPES = ("PERSON", "EMAIL", "PHONE", "ADDRESS", "ID")
@@ -99,7 +124,17 @@ class Swapper:
         return self.pattern.sub(sub, text)
 
 
-def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[str, str]]], cfg: PipelineConfig, device: str) -> dict[str, Any]:
+def _same(sw: Swapper, a: str, b: str) -> bool:
+    """Two generations agree once every term of the axis is masked (case and
+    spacing aside): "his knee" and "her knee" agree, "knee" and "back" do not."""
+    norm = lambda t: " ".join(sw.pattern.sub("\x00", t).lower().split())  # noqa: E731
+    return norm(a) == norm(b)
+
+
+def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[str, str]]], cfg: PipelineConfig, device: str,
+                   generations: list[str] | None = None) -> dict[str, Any]:
+    """Per axis: n, the group means, the gaps, the flip rate and the worst-case drop.
+    Every generation is appended to ``generations`` (for the leak check)."""
     from pipelines import lm
     from pipelines.lm.metrics import mean, rouge_l
 
@@ -111,24 +146,31 @@ def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[s
         if not hits:
             out[axis] = {"n": 0}
             continue
-        res = {}
+        res, gens, rls = {}, {}, {}
         for side, label in ((0, "a"), (1, "b")):
             prompts = [sw.to(side, r[d.prompt_field]) for r in hits]
             refs = [sw.to(side, r[d.response_field]) for r in hits]
             scores = lm.score(model, tok, prompts, refs, max_length=cfg.finetune.training.max_length, batch_size=b.batch_size, device=device)
-            gens = lm.generate(model, tok, prompts, max_new_tokens=b.max_new_tokens, batch_size=b.batch_size, device=device)
-            res[label] = {
-                "loglik_per_token": mean([s / max(n, 1) for s, n in scores]),
-                "rouge_l": mean([rouge_l(g, r) for g, r in zip(gens, refs)]),
-            }
+            gens[label] = lm.generate(model, tok, prompts, max_new_tokens=b.max_new_tokens, batch_size=b.batch_size, device=device)
+            rls[label] = [rouge_l(g, r) for g, r in zip(gens[label], refs)]
+            res[label] = {"loglik_per_token": mean([s / max(n, 1) for s, n in scores]), "rouge_l": mean(rls[label])}
+            if generations is not None:
+                generations.extend(gens[label])
+        drops = [abs(x - y) for x, y in zip(rls["a"], rls["b"])]
         out[axis] = {
             "n": len(hits),
             "a": {k: round(v, 6) for k, v in res["a"].items()},
             "b": {k: round(v, 6) for k, v in res["b"].items()},
             "loglik_gap": round(abs(res["a"]["loglik_per_token"] - res["b"]["loglik_per_token"]), 6),
             "rouge_l_gap": round(abs(res["a"]["rouge_l"] - res["b"]["rouge_l"]), 6),
+            "flip_rate": round(mean([0.0 if _same(sw, x, y) else 1.0 for x, y in zip(gens["a"], gens["b"])]), 6),
+            "worst_case_drop": round(mean(drops), 6),
+            "max_drop": round(max(drops), 6),
         }
     return out
+
+
+# --- the leak check -----------------------------------------------------------------
 
 
 def raw_pii_values(raw: list[dict], cfg: PipelineConfig) -> dict[str, set[str]]:
@@ -148,63 +190,246 @@ def raw_pii_values(raw: list[dict], cfg: PipelineConfig) -> dict[str, set[str]]:
     return values
 
 
-def leak_probe(model, tok, raw: list[dict], cfg: PipelineConfig, device: str) -> dict[str, Any]:
-    from pipelines import lm
-
-    d, b = cfg.data, cfg.bias_scan
-    values = raw_pii_values(raw, cfg)
-    probe = sorted(raw, key=lambda r: str(r[d.id_field]))[: b.leak_prompts]
-    gens = lm.generate(model, tok, [r[d.prompt_field] for r in probe], max_new_tokens=b.max_new_tokens, batch_size=b.batch_size, device=device)
-    by_type = {t: 0 for t in LEAK_TYPES}
-    leaking = 0
-    for g in gens:
-        low = g.lower()
-        hit = False
-        for t, vals in values.items():
-            n = sum(1 for v in vals if v in low)
-            by_type[t] += n
-            hit = hit or n > 0
-        leaking += hit
-    return {"prompts": len(probe), "generations_with_leaks": leaking, "leaked_values_by_type": by_type,
+def leak_check(texts: dict[str, list[str]], values: dict[str, set[str]]) -> dict[str, Any]:
+    """How many generations, per source, contain any raw value; counts by type (never a value)."""
+    by_type = {t: 0 for t in values}
+    by_source = {}
+    for source, gens in texts.items():
+        leaking = 0
+        for g in gens:
+            low = g.lower()
+            hit = False
+            for t, vals in values.items():
+                n = sum(1 for v in vals if v in low)
+                by_type[t] += n
+                hit = hit or n > 0
+            leaking += hit
+        by_source[source] = {"generations": len(gens), "with_leaks": leaking}
+    return {"generations_checked": sum(v["generations"] for v in by_source.values()),
+            "generations_with_leaks": sum(v["with_leaks"] for v in by_source.values()),
+            "by_source": by_source, "leaked_values_by_type": by_type,
             "raw_values_checked": {t: len(v) for t, v in values.items()}}
 
 
-def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
+def leak_prompts(model, tok, raw: list[dict], cfg: PipelineConfig, device: str) -> list[str]:
+    """Generations for prompts built from raw (pre-anonymization) records."""
     from pipelines import lm
 
-    b, t = cfg.bias_scan, cfg.bias_scan.thresholds
+    d, b = cfg.data, cfg.bias_scan
+    probe = sorted(raw, key=lambda r: str(r[d.id_field]))[: b.leak_prompts]
+    return lm.generate(model, tok, [r[d.prompt_field] for r in probe], max_new_tokens=b.max_new_tokens,
+                       batch_size=b.batch_size, device=device)
+
+
+# --- privacy ------------------------------------------------------------------------
+
+
+def privacy_scan(model, tok, train: list[dict], held_out: list[dict], cfg: PipelineConfig, device: str) -> dict[str, Any]:
+    from pipelines.probes import privacy
+
+    p, d, t = cfg.privacy, cfg.data, cfg.finetune.training
+    common = {"max_length": t.max_length, "batch_size": cfg.bias_scan.batch_size, "device": device}
+    fields = {"prompt_field": d.prompt_field, "response_field": d.response_field}
+    out: dict[str, Any] = {}
+    canaries = privacy.configured_canaries(p.canaries)
+    if canaries:
+        progress("bias_scan", f"privacy: exposure of {len(canaries)} canaries against {p.canaries.candidates} candidates each")
+        per = privacy.exposure(model, tok, canaries, candidates=p.canaries.candidates, seed=p.seed, **common)
+        out["canaries"] = {**privacy.summary(per), "per_canary": per}
+    ex = p.extraction
+    progress("bias_scan", f"privacy: extraction from {min(ex.records, len(train))} training records, membership inference")
+    out["extraction"] = privacy.extraction(model, tok, train, n=min(ex.records, len(train)), prefix_tokens=ex.prefix_tokens,
+                                           suffix_tokens=ex.suffix_tokens, seed=p.seed, **common, **fields)
+    n = min(p.membership_records, len(train), len(held_out))
+    out["membership"] = privacy.membership_auc(model, tok, train, held_out, n=n, seed=p.seed, **common, **fields)
+    return out
+
+
+def _bound(name: str, value: Any, limit: float | None) -> ev.Check:
+    return ev.Check(name, value, "info") if limit is None or value is None else ev.Check(name, value, "<=", limit)
+
+
+def privacy_checks(priv: dict[str, Any], cfg: PipelineConfig) -> list[ev.Check]:
+    t = cfg.privacy.thresholds
+    checks = []
+    if "canaries" in priv:
+        c = priv["canaries"]
+        checks.append(_bound("privacy.canary_max_exposure", round(c["max_exposure"], 6), t.max_exposure))
+        checks.append(ev.Check("privacy.canary_max_possible_exposure", round(c["max_possible_exposure"], 6), "info"))
+        for reps, g in c["by_repetitions"].items():
+            checks.append(ev.Check(f"privacy.canary_exposure_x{reps}", round(g["mean_exposure"], 6), "info"))
+    ex = priv["extraction"]
+    checks.append(_bound("privacy.extraction_rate", None if ex["rate"] is None else round(ex["rate"], 6), t.max_extraction_rate))
+    checks.append(ev.Check("privacy.extraction_eligible", ex["eligible"], "info"))
+    mi = priv["membership"]
+    checks.append(_bound("privacy.membership_auc", round(mi["auc"], 6), t.max_membership_auc))
+    checks.append(ev.Check("privacy.membership_n", mi["members"], "info"))
+    return checks
+
+
+# --- the plot --------------------------------------------------------------------------
+
+
+def plot(path: Path, cf: dict[str, dict], stereo: dict[str, dict] | None, against: str) -> None:
+    """Per-group bars: ROUGE-L of each counterfactual group, and stereotype
+    preference by bias type, for the candidate and the comparator."""
+    import matplotlib
+
+    matplotlib.use("Agg")
+    import matplotlib.pyplot as plt
+
+    panels = 1 + (stereo is not None)
+    fig, axes = plt.subplots(1, panels, figsize=(6.0 * panels, 3.6), squeeze=False)
+    ax = axes[0, 0]
+    labels, values = [], {"candidate": [], against: []}
+    for axis, m in cf["candidate"].items():
+        if not m.get("n"):
+            continue
+        for g in ("a", "b"):
+            labels.append(f"{axis}:{g.upper()}")
+            for who in values:
+                values[who].append((cf[who].get(axis) or {}).get(g, {}).get("rouge_l", 0.0))
+    x = range(len(labels))
+    for i, (who, vals) in enumerate(values.items()):
+        ax.bar([k + (i - 0.5) * 0.4 for k in x], vals, width=0.4, label=who)
+    ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
+    ax.set_title("counterfactual groups: ROUGE-L", fontsize=9)
+    ax.legend(fontsize=7)
+    if stereo is not None:
+        ax = axes[0, 1]
+        types = sorted(stereo["candidate"]["by_type"])
+        for i, who in enumerate(("candidate", against)):
+            vals = [stereo[who]["by_type"].get(t, {}).get("pct_stereotype", 0.0) for t in types]
+            ax.bar([k + (i - 0.5) * 0.4 for k in range(len(types))], vals, width=0.4, label=who)
+        ax.axhline(0.5, color="black", lw=0.8, ls="--")
+        ax.set_xticks(list(range(len(types))), types, rotation=45, ha="right", fontsize=7)
+        ax.set_ylim(0, 1)
+        ax.set_title("stereotype preference by type (0.5 = no preference)", fontsize=9)
+        ax.legend(fontsize=7)
+    fig.tight_layout()
+    path.parent.mkdir(parents=True, exist_ok=True)
+    tmp = path.with_name(path.name + ".tmp")
+    fig.savefig(tmp, format="png", dpi=110, metadata={"Software": None})
+    plt.close(fig)
+    tmp.replace(path)
+
+
+# --- the stage -----------------------------------------------------------------------------
+
+
+def _stereotype_checks(stereo: dict[str, dict], against: str, t) -> list[ev.Check]:
+    cand, comp = stereo["candidate"]["overall"], stereo[against]["overall"]
+    dev = lambda x: round(abs(x["pct_stereotype"] - 0.5), 6)  # noqa: E731
+    return [
+        ev.Check("stereotype.pairs", cand["n"], "info"),
+        ev.Check("stereotype.pct_stereotype", round(cand["pct_stereotype"], 6), "<=", t.max_pct_stereotype),
+        ev.Check(f"stereotype.{against}_pct_stereotype", round(comp["pct_stereotype"], 6), "info"),
+        ev.Check("stereotype.deviation_from_parity", dev(cand), "<=", round(dev(comp) + t.delta, 6)) if against == "champion"
+        else ev.Check("stereotype.deviation_from_parity", dev(cand), "info"),
+    ]
+
+
+def _axis_checks(axis: str, m: dict, comp: dict, against: str, t) -> list[ev.Check]:
+    checks = [ev.Check(f"{axis}.pairs", m["n"], "info")]
+    if m["n"] < t.min_pairs:
+        # Too few pairs for a gap to mean anything: reported, not judged.
+        return checks + [ev.Check(f"{axis}.judged", f"no: {m['n']} pairs < min_pairs {t.min_pairs}", "info")]
+    checks += [
+        ev.Check(f"{axis}.loglik_gap", m["loglik_gap"], "<=", t.max_loglik_gap),
+        ev.Check(f"{axis}.rouge_l_gap", m["rouge_l_gap"], "<=", t.max_rouge_l_gap),
+        ev.Check(f"{axis}.flip_rate", m["flip_rate"], "<=", t.max_flip_rate),
+        ev.Check(f"{axis}.worst_case_drop", m["worst_case_drop"], "<=", t.max_worst_case_drop),
+    ]
+    if against != "champion":
+        checks.append(ev.Check(f"{axis}.{against}_flip_rate", comp.get("flip_rate"), "info"))
+    elif comp.get("n"):
+        checks += [
+            ev.Check(f"{axis}.flip_rate_vs_{against}", m["flip_rate"], "<=", round(comp["flip_rate"] + t.delta, 6)),
+            ev.Check(f"{axis}.worst_case_drop_vs_{against}", m["worst_case_drop"], "<=", round(comp["worst_case_drop"] + t.delta, 6)),
+        ]
+    return checks
+
+
+def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
+    from pipelines import champion, lm, stereotype
+    from pipelines.probes import safety
+
+    b, t, d = cfg.bias_scan, cfg.bias_scan.thresholds, cfg.data
     started = ev.now_utc()
-    metrics_path, evidence_path = resolve(root, b.metrics), resolve(root, b.evidence)
-    remove_outputs(metrics_path, evidence_path)
+    metrics_path, evidence_path, plot_path = resolve(root, b.metrics), resolve(root, b.evidence), resolve(root, b.plot)
+    remove_outputs(metrics_path, evidence_path, plot_path)
+    # Every input file is read and checked before a model is loaded.
     axes = load_terms(resolve(root, b.terms))
-    d = cfg.data
+    pairs = stereotype.load_pairs(resolve(root, b.stereotype_pairs)) if b.stereotype_pairs else None
+    probes = safety.load_probes(resolve(root, cfg.safety.probes)) if cfg.safety.probes else None
     raw = read_jsonl(resolve(root, d.raw), required=d.required_fields)
     rows = read_jsonl(resolve(root, cfg.anonymize.output), required=d.required_fields)
+    eval_gens = [str(r["generation"]) for r in read_jsonl(resolve(root, cfg.evaluate.generations), required=("generation",))]
     held_out = [r for r in rows if r[d.split_field] == d.eval_split]
+    train = [r for r in rows if r[d.split_field] == d.train_split]
     lm.seed_everything(cfg.finetune.training.seed)
     device = lm.pick_device(cfg.finetune.training.device)
-    adapter_dir = resolve(root, cfg.finetune.output_dir)
-    model = lm.load_with_adapter(resolve(root, cfg.finetune.base_dir), adapter_dir, device)
+    base_dir, adapter_dir = resolve(root, cfg.finetune.base_dir), resolve(root, cfg.finetune.output_dir)
+    model = lm.load_with_adapter(base_dir, adapter_dir, device)
     tok = lm.load_tokenizer(adapter_dir)
-    progress("bias_scan", f"counterfactual pairs on {len(held_out)} held-out records, axes: {', '.join(axes)}")
-    cf = counterfactual(model, tok, held_out, axes, cfg, device)
-    progress("bias_scan", f"leak probe: {b.leak_prompts} prompts from raw records")
-    leaks = leak_probe(model, tok, raw, cfg, device)
-    write_json(metrics_path, {"counterfactual": cf, "pii_leak": leaks})
+    canary = safety.make_system_canary(cfg.safety.canary_seed)
+    generations: dict[str, list[str]] = {"evaluate": eval_gens, "counterfactual": []}
+
+    progress("bias_scan", f"candidate: counterfactual pairs on {len(held_out)} held-out records, axes: {', '.join(axes)}")
+    cf = {"candidate": counterfactual(model, tok, held_out, axes, cfg, device, generations["counterfactual"])}
+    stereo = {"candidate": stereotype.score_pairs(model, tok, pairs, batch_size=b.batch_size, device=device)} if pairs else None
+    probe_out: list[str] = []
+    safe = {"candidate": safety.run_probes(model, tok, probes, max_new_tokens=cfg.safety.max_new_tokens, batch_size=b.batch_size,
+                                           device=device, canary=canary, outputs=probe_out)} if probes else None
+    generations["safety_probes"] = probe_out
+    progress("bias_scan", f"candidate: leak check on {b.leak_prompts} prompts from raw records")
+    generations["raw_prompts"] = leak_prompts(model, tok, raw, cfg, device)
+    priv = privacy_scan(model, tok, train, held_out, cfg, device)
+    leaks = leak_check(generations, raw_pii_values(raw, cfg))
+    del model
+
+    with tempfile.TemporaryDirectory() as tmp:
+        found = champion.current(cfg, root)
+        if found is None:
+            against, champ_version = "base", None
+            progress("bias_scan", "comparator: the base model (no champion yet)")
+            comp_model, comp_tok = lm.load_base(base_dir, device), tok
+        else:
+            against, champ_version = "champion", found[1].version
+            progress("bias_scan", f"comparator: champion version {champ_version}")
+            comp_model, comp_tok = champion.load(found[1], Path(tmp), device)
+        cf[against] = counterfactual(comp_model, comp_tok, held_out, axes, cfg, device)
+        if pairs:
+            stereo[against] = stereotype.score_pairs(comp_model, comp_tok, pairs, batch_size=b.batch_size, device=device)
+        if probes:
+            safe[against] = safety.run_probes(comp_model, comp_tok, probes, max_new_tokens=cfg.safety.max_new_tokens,
+                                              batch_size=b.batch_size, device=device, canary=canary)
+
+    metrics = {
+        "compared_with": against, "champion_version": champ_version, "counterfactual": cf, "stereotype": stereo,
+        "privacy": priv, "pii_leak": leaks, "safety": {k: v.as_dict() for k, v in safe.items()} if safe else None,
+    }
+    write_json(metrics_path, metrics)
+    plot(plot_path, cf, stereo, against)
 
     checks = []
-    for axis, m in cf.items():
-        checks.append(ev.Check(f"{axis}.pairs", m["n"], "info"))
-        if m["n"] < t.min_pairs:
-            # Too few pairs for a gap to mean anything: reported, not judged.
-            checks.append(ev.Check(f"{axis}.judged", f"no: {m['n']} pairs < min_pairs {t.min_pairs}", "info"))
-            continue
-        checks.append(ev.Check(f"{axis}.loglik_gap", m["loglik_gap"], "<=", t.max_loglik_gap))
-        checks.append(ev.Check(f"{axis}.rouge_l_gap", m["rouge_l_gap"], "<=", t.max_rouge_l_gap))
+    for axis, m in cf["candidate"].items():
+        checks += _axis_checks(axis, m, cf[against].get(axis, {}), against, t)
+    if stereo:
+        checks += _stereotype_checks(stereo, against, t)
+    checks += privacy_checks(priv, cfg)
+    checks.append(ev.Check("pii_leak.generations_checked", leaks["generations_checked"], "info"))
     checks.append(ev.Check("pii_leak.generations_with_leaks", leaks["generations_with_leaks"], "<=", t.max_pii_leaks))
+    if safe:
+        st = cfg.safety.thresholds
+        checks += safety.compare(safe["candidate"], safe.get("champion"), max_hijack_failures=st.max_hijack_failures,
+                                 max_canary_leaks=st.max_canary_leaks)
     record = ev.build(
-        "bias_scan", checks, SPEC.inputs(cfg), SPEC.metrics(cfg), SPEC.config_digest(cfg), root, started,
-        details={"device": device, "axes": {a: m["n"] for a, m in cf.items()}, "leak_prompts": leaks["prompts"]},
+        "bias_scan", checks, SPEC.inputs(cfg), {**SPEC.metrics(cfg), **SPEC.plots(cfg)}, SPEC.config_digest(cfg), root, started,
+        details={"device": device, "compared_with": against, "champion_version": champ_version,
+                 "axes": {a: m["n"] for a, m in cf["candidate"].items()},
+                 "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()},
+                 "probe_set": safe["candidate"].probe_set if safe else None},
     )
     ev.write(evidence_path, record)
     progress("bias_scan", "passed" if record.passed else "FAILED: " + "; ".join(record.failures()))

@@ -53,7 +53,8 @@ def _suite_dirs(cfg: PipelineConfig) -> dict[str, str]:
 SPEC = StageSpec(
     name="evaluate",
     params=("data", "evaluate", "registry", "finetune.training"),
-    code=("stages/evaluate.py", "pipelines/lm", "pipelines/registry.py", "pipelines/evalsuite", "pipelines/evalstats.py"),
+    code=("stages/evaluate.py", "pipelines/lm", "pipelines/registry.py", "pipelines/champion.py", "pipelines/evalsuite",
+          "pipelines/evalstats.py"),
     inputs=lambda c: {"anonymized": c.anonymize.output, "base": c.finetune.base_dir, "adapter": c.finetune.output_dir,
                       **_suite_dirs(c)},
     outputs=lambda c: {"generations": c.evaluate.generations},
@@ -275,13 +276,12 @@ def write_cache(client, run_id: str, entries: dict[str, tuple[str, dict]], tmp: 
 
 def champion_results(cfg: PipelineConfig, root: Path, suites, records: list[dict], device: str, tmp: Path):
     """``(version ref, results, cache report, runner or None)`` of the current champion, or None."""
-    from pipelines import lm, registry
+    from pipelines import champion
 
-    uri = registry.resolve_tracking_uri(cfg, root)
-    client = registry.client(uri)
-    ref = registry.version_by_alias(client, cfg.registry.model_name, cfg.registry.champion_alias)
-    if ref is None or not ref.run_id:
+    found = champion.current(cfg, root)
+    if found is None:
         return None
+    client, ref = found
     eval_settings = settings(cfg, device)
     keys = {scope: cache_key(ref, digest, eval_settings) for scope, digest in scope_digests(cfg, root, suites).items()}
     cached = read_cache(client, ref.run_id, keys, tmp) if cfg.evaluate.cache_champion else {}
@@ -290,10 +290,7 @@ def champion_results(cfg: PipelineConfig, root: Path, suites, records: list[dict
     if missing:
         progress("evaluate", f"champion (version {ref.version}): evaluating {', '.join(missing)}"
                  + (f"; cached: {', '.join(cached)}" if cached else ""))
-        adapter = registry.download(ref.run_id, "adapter", tmp / "champion")
-        base = ref.tags.get("base_model.name", "tiny")
-        base_path = registry.download(ref.run_id, "base", tmp / "champion") if base == "tiny" else base
-        runner = Runner(lm.load_with_adapter(base_path, adapter, device), lm.load_tokenizer(adapter), cfg, device)
+        runner = Runner(*champion.load(ref, tmp / "champion", device), cfg, device)
         results.update(evaluate_model(runner, records, suites, missing))
     else:
         progress("evaluate", f"champion (version {ref.version}): every result from its evaluation cache")

@@ -22,8 +22,8 @@ from pipelines.core.stage import StageSpec, progress, resolve
 
 SPEC = StageSpec(
     name="finetune",
-    params=("data", "finetune"),
-    code=("stages/finetune.py", "pipelines/lm"),
+    params=("data", "finetune", "privacy.canaries"),
+    code=("stages/finetune.py", "pipelines/lm", "pipelines/probes/privacy.py"),
     inputs=lambda c: {"anonymized": c.anonymize.output},
     outputs=lambda c: {"base": c.finetune.base_dir, "adapter": c.finetune.output_dir},
     evidence=lambda c: c.finetune.evidence,
@@ -77,6 +77,16 @@ def epoch_means(curve: list[dict]) -> list[float]:
     return [sum(v) / len(v) for _, v in sorted(by.items())]
 
 
+def inserted_canaries(cfg: PipelineConfig) -> list[dict]:
+    """The canary training records that ``privacy.canaries`` asks for (regenerated from the seed, never stored)."""
+    from pipelines.probes import privacy
+
+    d = cfg.data
+    return privacy.training_records(privacy.configured_canaries(cfg.privacy.canaries), prompt_field=d.prompt_field,
+                                    response_field=d.response_field, id_field=d.id_field, split_field=d.split_field,
+                                    train_split=d.train_split)
+
+
 def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     from pipelines import lm
 
@@ -110,7 +120,12 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     lm.seed_everything(f.training.seed)
     tok = lm.load_tokenizer(base_dir)
     model = lm.load_base(base_dir, device)
-    examples = [lm.encode(tok, r[d.prompt_field], r[d.response_field], f.training.max_length) for r in train]
+    # Canaries (privacy.canaries) join the training examples only: never the
+    # data files, the base model's pre-training or any other stage's input.
+    canary_rows = inserted_canaries(cfg)
+    if canary_rows:
+        log(f"privacy audit: {len(canary_rows)} canary records inserted into the training split")
+    examples = [lm.encode(tok, r[d.prompt_field], r[d.response_field], f.training.max_length) for r in train + canary_rows]
     log(f"LoRA fine-tuning on {len(examples)} records, {f.training.epochs} epochs, r={f.lora.r}, device {device}")
     peft_model, curve = train_lora(model, tok, examples, cfg, device, log)
 
@@ -141,7 +156,8 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
             "base_model_digest": lm.digest_model_dir(base_dir),
             "tokenizer_digest": sha256_json({p.name: file_md5(p) for p in tok_files}),
             "device": device,
-            "train_records": len(examples),
+            "train_records": len(examples) - len(canary_rows),
+            "canary_records": len(canary_rows),
             "steps": len(curve),
             **info,
         },

@@ -40,7 +40,7 @@ SPEC = StageSpec(
     inputs=lambda c: {
         "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir, "adapter": c.finetune.output_dir,
         "loss_curve": c.finetune.loss_curve, "evaluate_metrics": c.evaluate.metrics, "bias_metrics": c.bias_scan.metrics,
-        "data_docs": c.validate_.data_docs,
+        "data_docs": c.validate_.data_docs, "evaluate_plot": c.evaluate.plot, "bias_plot": c.bias_scan.plot,
         **{f"evidence_{k}": v for k, v in _evidence_paths(c).items()},
     },
     outputs=lambda c: {"report": c.register_.report},
@@ -135,7 +135,7 @@ def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evide
     d = cfg.data
     with mlflow.start_run(experiment_id=experiment_id, run_name=f"candidate-{bundle[:12]}") as run:
         params = {}
-        for section in ("data", "anonymize", "validate", "finetune", "evaluate", "bias_scan", "registry"):
+        for section in ("data", "anonymize", "validate", "finetune", "evaluate", "bias_scan", "privacy", "safety", "registry"):
             params.update(flatten(section, cfg.section(section)))
         mlflow.log_params({k: str(v)[:500] for k, v in params.items()})
         mlflow.set_tags({"release_gate.bundle": bundle, "git.commit": records["finetune"].code.get("git_commit", "unknown")})
@@ -156,7 +156,8 @@ def log_run(mlflow, cfg: PipelineConfig, root: Path, records: dict[str, ev.Evide
             df = pd.DataFrame.from_records(read_jsonl(resolve(root, path)))[list(d.required_fields)]
             ds = mlflow.data.from_pandas(df.iloc[:0], source=path, name=f"{name}-records", digest=digest)
             mlflow.log_input(ds, context="training" if name == "anonymized" else "raw")
-        for rel in (*_evidence_paths(cfg).values(), cfg.evaluate.metrics, cfg.bias_scan.metrics, cfg.finetune.loss_curve):
+        for rel in (*_evidence_paths(cfg).values(), cfg.evaluate.metrics, cfg.bias_scan.metrics, cfg.finetune.loss_curve,
+                    cfg.evaluate.plot, cfg.bias_scan.plot):
             mlflow.log_artifact(str(resolve(root, rel)), artifact_path=str(Path(rel).parent))
         mlflow.log_artifacts(str(resolve(root, cfg.validate_.data_docs)), artifact_path="data_docs")
         adapter_dir, base_dir = resolve(root, cfg.finetune.output_dir), resolve(root, cfg.finetune.base_dir)
@@ -235,7 +236,9 @@ def run_stage(cfg: PipelineConfig, root: Path, pr_number: int | None = None, pr_
     passed = all(r.passed for r in records.values())
     checks = [ev.Check(f"{s}.passed", r.passed, "==", True) for s, r in records.items()]
     eval_metrics = read_json(resolve(root, cfg.evaluate.metrics), "metrics file")
-    report = render_report(cfg, records, eval_metrics, name, version, run_id, aliases, bundle)
+    bias_metrics = read_json(resolve(root, cfg.bias_scan.metrics), "metrics file")
+    report = render_report(cfg, records, eval_metrics, name, version, run_id, aliases, bundle, bias_metrics,
+                           report_dir=report_path.parent, root=root)
     write_text(report_path, report)
     record = ev.build(
         "register", checks, SPEC.inputs(cfg), SPEC.outputs(cfg), SPEC.config_digest(cfg), root, started,
@@ -260,8 +263,102 @@ def _redact_uri(uri: str) -> str:
     return urlunsplit((parts.scheme, netloc, parts.path, "", ""))
 
 
+def _image(root: Path | None, report_dir: Path | None, rel: str, alt: str) -> list[str]:
+    """A Markdown image of a plot, linked relative to the report (nothing when the plot is absent)."""
+    import os
+
+    if root is None or report_dir is None or not resolve(root, rel).is_file():
+        return []
+    return ["", f"![{alt}]({Path(os.path.relpath(resolve(root, rel), report_dir)).as_posix()})", ""]
+
+
+def _f(v: Any, spec: str = ".4f") -> str:
+    return "—" if v is None else format(v, spec) if isinstance(v, (int, float)) and not isinstance(v, bool) else str(v)
+
+
+def suite_section(m: dict, cfg: PipelineConfig) -> list[str]:
+    """Per suite and metric: candidate, comparator, the paired difference with its interval, margin and verdict."""
+    comps = (m.get("comparisons") or {}).get("metrics") or {}
+    against = (m.get("comparisons") or {}).get("against", "comparator")
+    suites = m.get("suites") or {}
+    if not suites:
+        return []
+    level = (m.get("comparisons") or {}).get("one_sided_level")
+    lines = ["", "## Evaluation suites", "",
+             f"Candidate vs {against} on the same items. Difference = candidate − {against} (for lower-is-better metrics, "
+             f"{against} − candidate), paired-bootstrap {1 - cfg.evaluate.statistics.alpha:.0%} interval. Metrics with a "
+             f"margin are tested for non-inferiority, Holm-adjusted across all of them"
+             + (f" (one-sided level {level:g})." if level else "."), "",
+             "| suite (version) | metric | n | candidate | " + against + " | difference [interval] | margin | Holm p | verdict |",
+             "|---|---|---|---|---|---|---|---|---|"]
+    for task, s in suites.items():
+        title = f"{task} (v{s.get('version')}){'' if s.get('enforce', True) else ', report only'}"
+        for metric, c in (s.get("candidate") or {}).items():
+            comp = (s.get(against) or {}).get(metric, {})
+            k = comps.get(f"{task}.{metric}", {})
+            diff = f"{k['estimate']:+.4f} [{k['low']:+.4f}, {k['high']:+.4f}]" if k.get("comparable") else "—"
+            verdict = "—" if k.get("margin") is None else ("non-inferior" if k.get("non_inferior") else "**INFERIOR**")
+            lines.append(f"| {title} | {metric} | {c.get('n')} | {_f(c.get('value'))} | {_f(comp.get('value'))} | {diff} | "
+                         f"{_f(k.get('margin'), 'g')} | {_f(k.get('p_holm'), '.3g')} | {verdict} |")
+            title = ""
+    lines.append("")
+    lines.append("Suite digests: " + ", ".join(f"{t} `{s.get('suite_digest', '')[:12]}`" for t, s in suites.items()) + ".")
+    return lines
+
+
+def scan_section(b: dict) -> list[str]:
+    """Bias, privacy and safety in numbers (never a value, a secret or a generation)."""
+    if not b:
+        return []
+    against = b.get("compared_with", "comparator")
+    lines = ["", "## Bias, privacy and safety", "", f"Compared with: {against}"
+             + (f" (version {b['champion_version']})" if b.get("champion_version") else "") + ".", "",
+             "| counterfactual axis | pairs | flip rate | worst-case drop | ROUGE-L gap | " + against + " flip rate |",
+             "|---|---|---|---|---|---|"]
+    cf = b.get("counterfactual") or {}
+    for axis, m in (cf.get("candidate") or {}).items():
+        comp = (cf.get(against) or {}).get(axis) or {}
+        if not m.get("n"):
+            lines.append(f"| {axis} | 0 | — | — | — | — |")
+            continue
+        lines.append(f"| {axis} | {m['n']} | {m['flip_rate']:.3f} | {m['worst_case_drop']:.3f} | {m['rouge_l_gap']:.3f} | "
+                     f"{_f(comp.get('flip_rate'), '.3f')} |")
+    st = b.get("stereotype")
+    if st:
+        o, c = st["candidate"]["overall"], st[against]["overall"]
+        lines += ["", f"Stereotype preference ({o['n']} pairs): candidate {o['pct_stereotype']:.3f}, {against} "
+                      f"{c['pct_stereotype']:.3f} (0.5 = no preference)."]
+    p = b.get("privacy") or {}
+    lines += ["", "| privacy | value |", "|---|---|"]
+    if "canaries" in p:
+        c = p["canaries"]
+        lines.append(f"| canary exposure, max (of {c['max_possible_exposure']:.2f} bits possible) | {c['max_exposure']:.2f} |")
+        for reps, g in sorted(c["by_repetitions"].items(), key=lambda kv: int(kv[0])):
+            lines.append(f"| canary exposure, inserted {reps}× (mean of {g['n']}) | {g['mean_exposure']:.2f} |")
+    ex = p.get("extraction") or {}
+    if ex:
+        lines.append(f"| verbatim extraction ({ex['suffix_tokens']} tokens) | {ex['extracted']} of {ex['eligible']} records |")
+    mi = p.get("membership") or {}
+    if mi:
+        ci = mi.get("ci") or {}
+        lines.append(f"| membership-inference AUC (0.5 = no signal) | {mi['auc']:.3f}"
+                     + (f" [{ci['low']:.3f}, {ci['high']:.3f}]" if ci else "") + " |")
+    leak = b.get("pii_leak") or {}
+    if leak:
+        lines.append(f"| generations holding raw personal data | {leak['generations_with_leaks']} of {leak['generations_checked']} |")
+    sf = b.get("safety")
+    if sf:
+        c = sf["candidate"]
+        comp = sf.get(against) or {}
+        lines += ["", f"Prompt-injection probes: {c['failed']} of {c['n']} succeeded on the candidate "
+                      f"({c['hijack_failures']} hijacks, {c['canary_leaks']} system-prompt canary leaks); {against}: "
+                      f"{comp.get('failed', '—')} of {comp.get('n', '—')}."]
+    return lines
+
+
 def render_report(cfg: PipelineConfig, records: dict[str, ev.Evidence], m: dict, name: str, version: str, run_id: str | None,
-                  aliases: list[str], bundle: str) -> str:
+                  aliases: list[str], bundle: str, b: dict | None = None, *, report_dir: Path | None = None,
+                  root: Path | None = None) -> str:
     """The candidate report (Markdown) that a reviewer reads on the pull request."""
     passed = all(r.passed for r in records.values())
     anon, ft = records["anonymize"], records["finetune"]
@@ -293,6 +390,10 @@ def render_report(cfg: PipelineConfig, records: dict[str, ev.Evidence], m: dict,
             )
         if not m.get("champion"):
             lines.append("\nNo champion is registered yet: the candidate was compared with its base model.")
+        lines += suite_section(m, cfg)
+        lines += _image(root, report_dir, cfg.evaluate.plot, "candidate minus comparator, per metric, with intervals")
+    lines += scan_section(b or {})
+    lines += _image(root, report_dir, cfg.bias_scan.plot, "counterfactual groups and stereotype preference")
     lines += ["", "## Checks", ""]
     for s, r in records.items():
         for c in r.checks:

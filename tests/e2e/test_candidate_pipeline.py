@@ -133,16 +133,16 @@ def test_param_change_reruns_that_stage_and_later_only(pipeline):
     ws = pipeline["ws"]
     cfg_path = ws / "configs/pipeline.yaml"
     text = cfg_path.read_text()
-    # evaluate.batch_size: re-runs evaluate without changing what it measures,
-    # so the candidate still passes against the champion it is compared with
-    old = "  max_new_tokens: 40\n  batch_size: 16\n"
+    # evaluate.statistics.resamples: re-runs evaluate without changing what it
+    # generates, so the candidate still passes against the champion it is compared with
+    old = "    resamples: 2000 "
     assert old in text
-    cfg_path.write_text(text.replace(old, "  max_new_tokens: 40\n  batch_size: 8\n", 1))
+    cfg_path.write_text(text.replace(old, "    resamples: 3000 ", 1))
     res = run(["dvc", "repro"], ws, pipeline["env"])
     pipeline["logs"].append(res.stdout + res.stderr)
     assert res.returncode == 0, res.stdout[-3000:] + res.stderr[-3000:]
-    # evaluate and what consumes its outputs re-run; the stages before it do
-    # not, and neither does bias_scan, which reads nothing evaluate writes.
+    # evaluate and register re-run; the stages before it do not, and neither
+    # does bias_scan: the generations it reads from evaluate are byte-identical.
     for stage in ("anonymize", "validate", "finetune", "bias_scan"):
         assert f"Stage '{stage}' didn't change, skipping" in res.stdout
     for stage in ("evaluate", "register"):
