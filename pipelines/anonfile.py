@@ -180,29 +180,62 @@ def make_anonymizer(key: bytes, job: Job, mapping: dict | None):
     return pii.Anonymizer(key, pii.EngineOptions(**opts), mapping=mapping)
 
 
-def process_chunk(chunk: list[tuple[int, int, dict]], job: Job) -> tuple[list[tuple[int, dict, list[dict]]], Counter, dict]:
-    """Anonymize the text fields of each (index, line, record); returns the
-    records (with their spans), counts per type, and new mapping pairs."""
+def _span_lines(index: int, field_json: str, spans, type_json: dict[str, str]) -> str:
+    """The spans of one field as JSON lines, byte for byte what ``json.dumps`` gives for
+    ``{"record": index, "field": f, "start": s.start, "end": s.end, "type": s.type}``."""
+    head = f'{{"record": {index}, "field": {field_json}, "start": '
+    out = []
+    for s in spans:
+        t = type_json.get(s.type)
+        if t is None:
+            t = type_json[s.type] = json.dumps(s.type)
+        out.append(f'{head}{s.start}, "end": {s.end}, "type": {t}}}\n')
+    return "".join(out)
+
+
+#: ``json.dumps(row, ensure_ascii=False)`` without building an encoder per call (same bytes).
+_encode_row = json.JSONEncoder(ensure_ascii=False).encode
+
+
+def process_chunk(chunk: list[tuple[int, int, dict]], job: Job, with_spans: bool = True,
+                  ) -> tuple[int, str | list[dict], str, Counter, dict]:
+    """Anonymize the text fields of each (index, line, record); returns the number of
+    records, the records (for JSONL already as the output lines, else dicts), the span
+    lines (JSON, no values; "" unless ``with_spans``), counts per type, and new mapping pairs.
+
+    Everything returned is cheap to pickle: the lines travel as one string per chunk."""
     anon = _ANON
-    out, counts = [], Counter()
-    for index, line, rec in chunk:
-        spans: list[dict] = []
-        new = dict(rec) if job.keep_fields is None else {k: rec[k] for k in job.keep_fields if k in rec}
-        subject = str(rec.get(job.subject_field)) if job.subject_field and rec.get(job.subject_field) is not None else None
-        for f in job.text_fields:
+    rows: list[dict] = []
+    span_parts: list[str] = []
+    counts: Counter = Counter()
+    fields = job.text_fields
+    field_json = {f: json.dumps(f) for f in fields}
+    type_json: dict[str, str] = {}
+    keep, subject_field = job.keep_fields, job.subject_field
+    anonymize = anon.anonymize
+    for index, _line, rec in chunk:
+        new = dict(rec) if keep is None else {k: rec[k] for k in keep if k in rec}
+        subject = None
+        if subject_field:
+            sv = rec.get(subject_field)
+            subject = str(sv) if sv is not None else None
+        for f in fields:
             value = rec[f]
             if value is None:
                 new[f] = None
                 continue
-            r = anon.anonymize(value, subject) if subject is not None else anon.anonymize(value)
+            r = anonymize(value, subject) if subject is not None else anonymize(value)
             new[f] = r.text
-            counts.update(r.counts)
-            spans.extend({"record": index, "field": f, "start": s.start, "end": s.end, "type": s.type} for s in r.spans)
-        out.append((index, new, spans))
+            if r.counts:
+                counts.update(r.counts)
+            if with_spans and r.spans:
+                span_parts.append(_span_lines(index, field_json[f], r.spans, type_json))
+        rows.append(new)
+    data: str | list[dict] = "".join([_encode_row(r) + "\n" for r in rows]) if job.fmt == "jsonl" else rows
     pairs = dict(_MAPPING or {})
     if _MAPPING:
         _MAPPING.clear()
-    return out, counts, pairs
+    return len(rows), data, "".join(span_parts), counts, pairs
 
 
 # --- writers ------------------------------------------------------------------------------
@@ -212,8 +245,12 @@ class _JsonlWriter:
     def __init__(self, path: Path):
         self.f = open(path, "w", encoding="utf-8")
 
-    def write(self, rows: list[dict]) -> None:
-        self.f.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in rows)
+    def write(self, rows: list[dict] | str) -> None:
+        """Dicts, or lines already encoded by ``process_chunk``."""
+        if isinstance(rows, str):
+            self.f.write(rows)
+        else:
+            self.f.writelines(_encode_row(r) + "\n" for r in rows)
 
     def close(self) -> None:
         self.f.close()
@@ -311,12 +348,12 @@ def anonymize_file(src: Path, dst: Path, key: bytes, job: Job, spans_path: Path 
         writer = WRITERS[job.fmt](tmp_out)
         spans_f = stack.enter_context(open(tmp_spans, "w", encoding="utf-8")) if tmp_spans else None
         try:
-            for rows, counts, pairs in _run(src, job, key, outcome, mapping_path is not None):
-                writer.write([r for _, r, _ in rows])
-                if spans_f:
-                    for _, _, spans in rows:
-                        spans_f.writelines(json.dumps(s) + "\n" for s in spans)
-                outcome.records_out += len(rows)
+            for n, data, span_text, counts, pairs in _run(src, job, key, outcome, mapping_path is not None,
+                                                          spans_f is not None):
+                writer.write(data)
+                if spans_f and span_text:
+                    spans_f.write(span_text)
+                outcome.records_out += n
                 outcome.replaced.update(counts)
                 mapping.update(pairs)
                 if progress:
@@ -331,13 +368,12 @@ def anonymize_file(src: Path, dst: Path, key: bytes, job: Job, spans_path: Path 
     return outcome
 
 
-def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
+def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool, with_spans: bool = True):
     """Chunks through the anonymizer, in order; a bounded pool when workers > 1."""
     if job.workers <= 1:
         _init_worker(key, job, with_mapping)
         for chunk in _chunks(src, job, outcome):
-            rows, counts, pairs = process_chunk(chunk, job)
-            yield rows, counts, pairs
+            yield process_chunk(chunk, job, with_spans)
         return
     import multiprocessing as mp
 
@@ -345,10 +381,8 @@ def _run(src: Path, job: Job, key: bytes, outcome: Outcome, with_mapping: bool):
     with ctx.Pool(job.workers, initializer=_init_worker, initargs=(key, job, with_mapping)) as pool:
         pending: deque = deque()
         for chunk in _chunks(src, job, outcome):
-            pending.append(pool.apply_async(process_chunk, (chunk, job)))
+            pending.append(pool.apply_async(process_chunk, (chunk, job, with_spans)))
             if len(pending) >= 2 * job.workers:
-                rows, counts, pairs = pending.popleft().get()
-                yield rows, counts, pairs
+                yield pending.popleft().get()
         while pending:
-            rows, counts, pairs = pending.popleft().get()
-            yield rows, counts, pairs
+            yield pending.popleft().get()

@@ -73,16 +73,26 @@ class Gazetteer:
 
 @lru_cache(maxsize=1)
 def gazetteer() -> Gazetteer:
-    sets: dict[str, set[str]] = {"F": set(), "M": set(), "L": set()}
-    for line in _DATA.read_text(encoding="utf-8").splitlines():
-        if line and not line.startswith("#"):
-            tag, name = line.split("\t", 1)
-            sets[tag].add(name.strip().lower())
-    intl: dict[str, set[str]] = {"N": set(), "L": set()}
-    if _DATA_INTL.exists():
-        for line in _DATA_INTL.read_text(encoding="utf-8").splitlines():
+    """The name gazetteer; parsed once and then loaded from the on-disk cache (``_cache``)."""
+    from . import _cache
+
+    def build() -> tuple:
+        sets: dict[str, set[str]] = {"F": set(), "M": set(), "L": set()}
+        for line in _DATA.read_text(encoding="utf-8").splitlines():
             if line and not line.startswith("#"):
                 tag, name = line.split("\t", 1)
-                intl[tag].add(name.strip())
-    return Gazetteer(frozenset(sets["F"]), frozenset(sets["M"]), frozenset(sets["L"]),
-                     frozenset(intl["N"]), frozenset(intl["L"]))
+                sets[tag].add(name.strip().lower())
+        intl: dict[str, set[str]] = {"N": set(), "L": set()}
+        if _DATA_INTL.exists():
+            for line in _DATA_INTL.read_text(encoding="utf-8").splitlines():
+                if line and not line.startswith("#"):
+                    tag, name = line.split("\t", 1)
+                    intl[tag].add(name.strip())
+        return (frozenset(sets["F"]), frozenset(sets["M"]), frozenset(sets["L"]),
+                frozenset(intl["N"]), frozenset(intl["L"]))
+
+    def valid(v) -> bool:
+        return isinstance(v, tuple) and len(v) == 5 and all(isinstance(x, frozenset) for x in v)
+
+    sources = [__file__, str(_DATA)] + ([str(_DATA_INTL)] if _DATA_INTL.exists() else [])
+    return Gazetteer(*_cache.cached("names", lambda: sources, build, valid))

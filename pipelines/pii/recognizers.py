@@ -31,7 +31,7 @@ from __future__ import annotations
 import ipaddress
 import re
 from collections.abc import Sequence
-from typing import TYPE_CHECKING, ClassVar
+from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ._names import gazetteer
 from ._places import NRP_WEAK, NRP_WORDS, ORG_SUFFIXES, places
@@ -130,7 +130,15 @@ class Recognizer:
         return re.compile(rf"(?i:\b(?:{alt})\b)")
 
 
-def _fast(rx: re.Pattern[str], first: str) -> re.Pattern[str]:
+class _Src(NamedTuple):
+    """A pattern's source, not compiled: the module's main patterns are compiled once,
+    by ``_fast`` at the end of the module (compiling each twice cost ~15 ms per process)."""
+
+    pattern: str
+    flags: int = 0
+
+
+def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     """``rx`` behind a look-ahead for its possible first characters: Python's regex
     engine then skips to candidate positions with a fast character-set scan
     (2-3x faster on prose than trying every position)."""
@@ -142,7 +150,7 @@ def _window(text: str, start: int, n: int = 40) -> str:
 
 
 # =========================================================================== e-mail
-EMAIL_RE = re.compile(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
+EMAIL_RE = _Src(r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])")
 
 
 class EmailRecognizer(Recognizer):
@@ -156,19 +164,19 @@ class EmailRecognizer(Recognizer):
 
 
 # =========================================================================== phone
-PHONE_RE = re.compile(
+PHONE_RE = _Src(
     r"(?<![\w+])(?:\+?1[\s.-]?)?(?:\(\d{3}\)[\s.-]?|\d{3}[\s.-])\d{3}[\s.-]\d{4}"
     r"(?:\s?(?:ext\.?|x)\s?\d{1,5})?(?![\w-])"
 )
-INTL_PHONE_RE = re.compile(r"(?<![\w+])\+\d{1,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
-NATIONAL_PHONE_RE = re.compile(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\w-])")
+INTL_PHONE_RE = _Src(r"(?<![\w+])\+\d{1,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
+NATIONAL_PHONE_RE = _Src(r"(?<![\w+])\(?0\d{1,4}\)?(?:[ .-]?\d{2,4}){2,4}(?![\w-])")
 PHONE_CONTEXT = ("phone", "telephone", "tel", "mobile", "cell", "fax", "call", "contact", "ph", "landline",
                  "number", "whatsapp", "reach", "ring", "text", "sms", "dial", "hotline", "helpline", "mob",
                  "telefon", "handy", "mobil", "portable", "téléphone", "numéro", "phoned", "callback", "call back")
 # "0044 20 7946 0958": the 00 international prefix
-INTL00_PHONE_RE = re.compile(r"(?<![\w+])00[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
+INTL00_PHONE_RE = _Src(r"(?<![\w+])00[1-9]\d{0,2}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])")
 # Indian mobiles without the 0/+91: "98765 43210"
-IN_MOBILE_RE = re.compile(r"(?<![\w+])[6-9]\d{4}[ -]\d{5}(?![\w-])")
+IN_MOBILE_RE = _Src(r"(?<![\w+])[6-9]\d{4}[ -]\d{5}(?![\w-])")
 
 
 class PhoneRecognizer(Recognizer):
@@ -239,19 +247,19 @@ _WEEKDAY = (r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 _MON_EU = (r"(?:[Jj]anuar|[Ff]ebruar|[Mm]ärz|[Mm]aerz|[Mm]ai|[Jj]uni|[Jj]uli|[Oo]ktober|[Dd]ezember|janvier|février"
            r"|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)")
 DATE_RES = [
-    re.compile(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})\b"),
-    re.compile(r"\b(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.]\d{4}\b"),
-    re.compile(r"\b(?:1[3-9]|2\d|3[01])(?:[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4}|/(?:0?[1-9]|1[0-2])/\d{2})\b"),  # D/M/Y, day > 12
-    re.compile(r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
-    re.compile(rf"\b{_WEEKDAY}?{_MON}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
+    _Src(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})\b"),
+    _Src(r"\b(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.]\d{4}\b"),
+    _Src(r"\b(?:1[3-9]|2\d|3[01])(?:[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4}|/(?:0?[1-9]|1[0-2])/\d{2})\b"),  # D/M/Y, day > 12
+    _Src(r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
+    _Src(rf"\b{_WEEKDAY}?{_MON}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
     # "3rd March", "4 Mar", "12th of May 2024", "Tue 5 March" (the year is optional)
-    re.compile(rf"\b{_WEEKDAY}?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON}\b(?:\.(?=,?\s\d{{4}}))?(?:,?\s\d{{4}}\b)?"),
-    re.compile(rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b"),
-    re.compile(rf"\b(?:{_MON_FULL}|{_MON}\.?)\s(?:19|20)\d\d\b"),                        # month and year
-    re.compile(rf"\b\d{{1,2}}(?:\.|er)?\s{_MON_EU}\b(?:\s\d{{4}}\b)?"),                     # DE / FR
+    _Src(rf"\b{_WEEKDAY}?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON}\b(?:\.(?=,?\s\d{{4}}))?(?:,?\s\d{{4}}\b)?"),
+    _Src(rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b"),
+    _Src(rf"\b(?:{_MON_FULL}|{_MON}\.?)\s(?:19|20)\d\d\b"),                        # month and year
+    _Src(rf"\b\d{{1,2}}(?:\.|er)?\s{_MON_EU}\b(?:\s\d{{4}}\b)?"),                     # DE / FR
 ]
 
-AGE_RE = re.compile(
+AGE_RE = _Src(
     r"\b(?P<n>\d{2,3})(?=(?:[- ](?:years?|yrs?)[- ]old\b|\s?(?:yo|y/o|y\.o\.|yrs|years)(?![\w/])"
     r"|\s(?:years|yrs)\s(?:of\s)?age\b))"
     r"|(?i:\bage[ds]?\b)(?:\s*:\s*|\s|\sof\s)(?P<m>\d{2,3})\b"
@@ -265,7 +273,7 @@ AGE_RE = re.compile(
 # One pass: the alternatives of DATE_RES, longest layouts first (a combined regex keeps
 # only one match per position; no two layouts above start at the same place with
 # the shorter one preferred).
-_DATE_ALL = re.compile("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7, 8)))
+_DATE_ALL = _Src("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7, 8)))
 
 
 class DateRecognizer(Recognizer):
@@ -301,72 +309,132 @@ _SUFFIX = (r"(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Way|Place|Terrace|
            r"|Close|Gardens|Grove|Hill|Mews|Park|Rise|Vale|View|Green|Gate|Wharf|Yard|Circus|Embankment|Broadway"
            r"|Parade|Quay|Esplanade|Promenade|Heights|Estate|Villas|Meadows?|Chase|Ridge|Grange|Fields|Marg|Nagar"
            r"|Layout|Cross|Main|Colony|Enclave"
-           r"|(?:St|Ave|Av|Rd|Dr|Ln|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq|Trl|Cres|Gdns|Cl)\b\.?)")
-_UNIT_BEFORE = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Room|House)\s?[A-Z0-9-]{1,5},?\s$")
-_STREET = (r"\b\d{1,6}[A-Z]?(?:\s[NSEW]\.?)?"
+           r"|Crossing|Commons|Hollow|Creek|Cove|Manor|Expressway|Freeway|Turnpike|Causeway|Bypass|Harbou?r"
+           r"|(?:St|Ave|Av|Rd|Dr|Ln|Blvd|Ct|Pl|Ter|Cir|Pkwy|Hwy|Sq|Trl|Cres|Gdns|Cl|Expy|Fwy|Tpke|Xing)\b\.?)")
+# A unit before the street line: "Flat 3, 12 ...", "Suite 300, 1200 ...", "Unit 4/22 ..." (the slash
+# form: unit 4 at number 22, where the number is part of the street match).
+_UNIT_BEFORE = re.compile(r"\b(?:Flat|Apt\.?|Apartment|Unit|Suite|Ste\.?|Room|House|Level|Floor)"
+                          r"(?:\s?#?[A-Z0-9-]{1,5},?\s|\s)$")
+_STREET = (r"\b\d{1,6}[A-Z]?(?:[-–/]\d{1,6}[A-Z]?)?(?:\s(?:[NS][EW]|[NSEW])\.?)?"
            rf"(?:\s(?:[{_UP}][{_LO}A-Z'’.-]*|\d+(?:st|nd|rd|th))){{1,3}}")
+_POST_DIR = r"(?:\s(?:North|South|East|West|[NS][EW]|[NSEW])\.?(?![\w-]))"
 _UNIT = r"(?:,?\s(?:Apt\.?|Apartment|Unit|Suite|Ste\.?|Flat|#)\s?#?[A-Z0-9-]+\b)"
 # A unit, floor or building line after the street or the city ("12 Main St, apt 4b", ", Floor 3",
 # "..., Leeds LS1 4AP, Flat 2"): any case, since chat text writes "apt" and "unit" in lower case.
 _UNIT_AFTER_RE = re.compile(r"(?i:,?\s(?:apt|apartment|unit|suite|ste|flat|floor|fl|room|rm|bldg|building)\.?\s?#?\s?"
-                            r"(?=[a-z]{0,2}\d)[a-z0-9-]{1,6}\b|,?\s#\s?\d{1,5}[a-z]?\b)")
+                            r"(?=[a-z]{0,2}\d)[a-z0-9-]{1,6}\b|,?\s#\s?\d{1,5}[a-z]?\b"
+                            r"|,?\s\d{1,3}(?:st|nd|rd|th)\s(?:floor|fl)\b\.?)")
 _TAIL = r"(?:,\s(?:[A-Z][a-z]+\s){0,2}[A-Z][a-z]+,?\s[A-Z]{2}\s\d{5}(?:-\d{4})?\b)"
 # German ("Hauptstraße 12", "Berliner Str. 5a"), French ("14 rue de Rivoli", "3 bis avenue des Ternes"),
 # Spanish/Italian/Portuguese ("Calle Mayor 5", "Via Roma 12") street lines.
-_DE_STREET = (rf"\b(?:[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*(?:straße|strasse|str\.|weg|platz|allee|gasse|ring|damm|ufer"
+_DE_STREET = (rf"\b(?:[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*(?:straße|strasse|str\.|weg|platz|allee|gasse|(?<=[a-zäöüß]{{3}})ring|damm|ufer"
               rf"|chaussee|steig|pfad)|(?:[{_UP}][{_LO}]+(?:er|es)?\s)(?:Straße|Strasse|Str\.|Weg|Platz|Allee|Gasse"
               rf"|Ring|Damm|Ufer|Chaussee)|(?:Am|An\sder|Auf\sdem|Im|Zum|Zur)\s[{_UP}][{_LO}]+)\s\d{{1,4}}[a-z]?\b")
 _FR_STREET = (rf"\b\d{{1,4}}(?:\s?(?:bis|ter))?,?\s(?i:rue|avenue|av\.|boulevard|bd|place|allée|allee|impasse|chemin"
               rf"|quai|route|cours|square|passage)\s(?:(?:de\sla|de|du|des|la|le|l'|l’|d'|d’)\s?)*"
               rf"[{_UP}][\w'’-]+(?:\s(?:[{_UP}][\w'’-]+|de|du|des|la))*")
-_LATIN_STREET = rf"\b(?:Calle|Avenida|Av\.|Via|Viale|Piazza|Corso|Rua|Largo|Paseo|Carrer)\s(?:(?:de|del|della|da|do|dos)\s)*[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?,?\s\d{{1,4}}\b"
+_LATIN_STREET = rf"(?:\b(?:Calle|Avenida|Av\.|Via|Viale|Piazza|Corso|Rua|Largo|Paseo|Carrer|[Uu]l\.|[Uu]lica)|\bC/)\s?(?:(?:de|del|della|da|do|dos)\s)*[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?,?\s\d{{1,4}}\b"
+_FR_STREET_FIRST = (rf"\b(?:Rue|Avenue|Boulevard|Place|Allée|Allee|Impasse|Chemin|Quai|Chaussée|Chaussee)\s"
+                    rf"(?:(?:de\sla|de|du|des|la|le|l'|l’|d'|d’)\s?)*[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?,?\s\d{{1,4}}"
+                    rf"(?:\s?(?:bis|ter|[a-z]))?\b")
+# A street line in lower case (chat text: "45 oak street", "ship to 12 oak street apt 2"): a number,
+# one to three lower-case words and a street word. Found at digits only (cheap); kept when it has at
+# most two words and a street word that is no everyday word (street, avenue, boulevard and their
+# abbreviations), else only after an address cue ("ship to", "my address is", ...).
+_LOWER_STREET = (r"(?<![\w.,/-])\d{1,6}[a-z]?(?P<w>(?:\s[a-z][a-z'’-]*){1,3})\s"
+                 r"(?P<s>street|avenue|road|drive|lane|boulevard|terrace|crescent|parkway|highway|st|ave|rd|blvd|pkwy)"
+                 r"\b\.?(?![\w-])")
+_FR_FIRST_CAPS = ("Rue ", "Avenue ", "Boulevard ", "Place ", "Allée ", "Allee ", "Impasse ", "Chemin ", "Quai ",
+                   "Chaussée ", "Chaussee ")
+_LOWER_STREET_WORD_RE = re.compile(r" (?:street|avenue|road|drive|lane|boulevard|terrace|crescent|parkway|highway|st|ave"
+                                   r"|rd|blvd|pkwy)\b")
+_LOWER_STREET_PLAIN = frozenset({"street", "avenue", "boulevard", "st", "ave", "blvd"})
+_ADDRESS_CUE_BEFORE = re.compile(
+    r"(?i:\b(?:(?:my|our|the|his|her|their|new|home|shipping|delivery|billing|mailing|postal)\s+address(?:\s+is)?:?"
+    r"|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to|send\s+(?:it\s+|them\s+)?to"
+    r"|mail\s+(?:it\s+)?to|located\s+at|resides?\s+at))\s+$")
+# A street name without a number, after a residence cue only ("lives on Elm Street", "moved to Baker St").
+_RESIDENCE_STREET = (
+    r"(?i:\b(?:live[sd]?|living|moved|moving|move|house\s+is|home\s+is|flat\s+is|apartment\s+is)\s+(?:on|to|at|in)"
+    r"(?:\s+the)?)\s+"
+    rf"(?P<b>(?:[{_UP}][{_LO}]+\s){{1,3}}(?:Street|Avenue|Road|Drive|Lane|Boulevard|Court|Terrace|Place|Crescent|Close"
+    r"|Parkway|Way|St\.?|Ave\.?|Rd\.?|Blvd\.?)(?![\w-]))"
+)
+# Indian layouts: a house/plot/door number, up to five comma-separated parts, a 6-digit PIN
+# ("House No. 12, Sector 15, Gurgaon 122001", "#12, 3rd Cross, 5th Main, Bangalore 560038");
+# after a bare "#" or "No." the place before the PIN must be a known one (order and ticket
+# numbers have six digits too).
+_IN_NUMBERED = (r"(?P<mark>\b(?:(?:House|Flat|Plot|Door|Shop|H)\.?\s?No\.?|No\.|Plot|Door)\s?|#\s?)\d{1,5}[A-Z]?(?:[/-]\d{1,4}[A-Z]?)?"
+                rf"(?:,\s?[^,\n\d][^,\n]{{1,40}}){{0,4}},\s?(?P<city>[{_UP}][\w'’-]+(?:\s[{_UP}][\w'’-]+)?),?\s(?:-\s?)?\d{{6}}"
+                r"(?![\w-])")
+# After a street written in lower case: ", springfield il 62704" (a state code and a ZIP code).
+_LOWER_TAIL_RE = re.compile(r",?\s(?:[a-z][a-z'’-]+\s){1,3}?,?\s?([a-z]{2}),?\s\d{5}(?:-\d{4})?(?![\w-])")
 # After a street line: ", [locality, ]City [postcode]" (UK/CA/IN) or ", 10115 Berlin" (DE/FR/...).
+# An Australian postcode after the state that ends the locality ("Newtown NSW 2042").
+_AU_PC = r"(?:" + "|".join(rf"(?<=\b{s})" for s in ("NSW", "VIC", "QLD", "TAS", "ACT", "NT", "SA", "WA")) + r")\s\d{4}"
 _UK_PC = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"
 ADDRESS_TAIL_RE = re.compile(
-    rf"(?:,?\s(?:\d{{4,5}}\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
+    rf"(?:,?\s(?:(?:\d{{4,5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{3}}\s\d{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
     rf"|(?:[{_UP}][{_LO}A-Z'’.-]+\s){{0,2}}[{_UP}][{_LO}A-Z'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
-    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?))"
+    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)|{_AU_PC})?))"
     rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
 )
 _ADDRESS_TAIL_LOOSE_RE = re.compile(
-    rf"(?:,?\s(?:\d{{4,5}}\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
+    rf"(?:,?\s(?:(?:\d{{4,5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{3}}\s\d{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
     rf"|(?:[{_UP}][\w'’.-]+\s){{0,2}}[{_UP}][\w'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
-    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d))?))"
+    rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)|{_AU_PC})?))"
     rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
 )
 ADDRESS_RES = [
-    re.compile(rf"{_STREET}\s{_SUFFIX}(?![\w-]){_UNIT}?{_TAIL}?"),
-    re.compile(rf"{_STREET}{_UNIT}?{_TAIL}"),
-    re.compile(r"\bP\.?\s?O\.?\s?Box\s\d{1,6}\b", re.I),
-    re.compile(_DE_STREET),
-    re.compile(_FR_STREET),
-    re.compile(_LATIN_STREET),
+    _Src(rf"{_STREET}\s{_SUFFIX}(?![\w-]){_POST_DIR}?{_UNIT}?{_TAIL}?"),
+    _Src(rf"{_STREET}{_UNIT}?{_TAIL}"),
+    _Src(r"\b(?:(?:G\.?P\.?O\.?|P\.?\s?O\.?|Post\s+Office|(?:RR|HC|Rural\s+Route)\s?\d{1,3},?)\s?Box|Postfach|PMB)"
+         r"\s#?\d{1,6}\b", re.I),
+    _Src(_DE_STREET),
+    _Src(_FR_STREET),
+    _Src(_LATIN_STREET),
+    _Src(_FR_STREET_FIRST),
+    _Src(_LOWER_STREET),
+    _Src(_IN_NUMBERED),
+    _Src(_RESIDENCE_STREET),
 ]
-# Cheap substring triggers for the European street layouts (ADDRESS_RES[3:], in order).
+# Cheap checks before the rarer layouts (ADDRESS_RES[3:], in order): substrings of the lower-cased
+# text, or None (a check of its own in ``find``).
 _EU_TRIGGERS = (
     ("straße", "strasse", "str.", "weg ", "platz", "allee", "gasse", "ring ", "damm", "ufer", "chaussee",
      "steig", "pfad"),
     ("rue ", "avenue ", "av. ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ",
      "route ", "cours ", "square ", "passage "),
-    ("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer "),
+    ("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer ",
+     "ul.", "ulica ", "c/"),
+    None,  # street first, French: _FR_FIRST_CAPS, case-sensitive
+    None,  # lower-case streets: _LOWER_STREET_WORD_RE, case-sensitive
+    None,  # Indian layouts: a run of exactly six digits (the PIN code)
+    (" live", " living", "moved", "moving", " move ", "house is", "home is", "flat is", "apartment is"),
 )
 
-US_ZIP_RE = re.compile(r"\b\d{5}(?:-\d{4})?\b")
-UK_POSTCODE_RE = re.compile(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
-CA_POSTCODE_RE = re.compile(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+US_ZIP_RE = _Src(r"\b\d{5}(?:-\d{4})?\b")
+UK_POSTCODE_RE = _Src(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
+CA_POSTCODE_RE = _Src(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
 _STATE_BEFORE = re.compile(r"(?:\b([A-Z]{2})|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)),?\s$")
 ZIP_CONTEXT = ("zip", "zip code", "zipcode", "postal code", "postcode", "post code", "pin", "pin code", "pincode",
                "plz", "postleitzahl", "code postal", "cp", "cap")
 # "10115 Berlin", "75008 Paris", "Bengaluru 560001": a postcode next to a known city.
-_PC_RE = re.compile(r"(?<![\w-])(?:\d{4,5}(?=\s[A-Z])|\d{6})(?![\w-])")
+_PC_RE = _Src(r"(?<![\w-])(?:\d{4,5}(?=\s[A-Z])|\d{6})(?![\w-])")
 _CITY_AFTER_RE = re.compile(rf"\s([{_UP}][\w'’-]+)")
 _CITY_BEFORE_RE = re.compile(rf"([{_UP}][\w'’-]+),?\s(?:-\s?)?$")
 
 
 class AddressRecognizer(Recognizer):
-    """US, UK, IN street lines by number + street suffix; DE/FR/ES/IT street lines by their
-    street word; each extended over a following ", City postcode" (or ", 10115 Berlin") when
-    the tail has a postcode or names a known place."""
+    """US, UK, IN street lines by number + street suffix (numbers like "221B", "12-14", "4/22";
+    directions before and after: "N. Main St", "Queen Street West"); DE/FR/ES/IT/PL street lines
+    by their street word, number first or last ("14 rue de Rivoli", "Rue de Rivoli 12"); post
+    boxes (PO, GPO, RR/HC, Postfach); Indian house/plot numbers up to a PIN code; streets in
+    lower case (two words at most, or after an address cue) and street names without a number
+    after a residence cue ("lives on Elm Street"). Each is extended over units (", Apt. 5C",
+    ", 34th Floor") and a following ", City postcode" (or ", 10115 Berlin", "Newtown NSW 2042")
+    when the tail has a postcode or names a known place or state code. A unit alone ("Suite
+    300") is not an address."""
 
     name = "address"
     entities = ("ADDRESS",)
@@ -378,13 +446,41 @@ class AddressRecognizer(Recognizer):
         for k, rx in enumerate(ADDRESS_RES):
             if k == 1 and 5 not in doc.digit_runs:  # its tail ends in a ZIP code (a run of exactly 5 digits)
                 continue
-            if k == 2 and "box" not in doc.lower:
+            if k == 2 and not any(map(doc.lower.__contains__, ("box", "postfach", "pmb"))):
+                continue
+            if k == 8 and 6 not in doc.digit_runs:  # ends in a PIN code (a run of exactly 6 digits)
                 continue
             if k >= 3:
                 lower = lower if lower is not None else doc.lower
-                if not any(map(lower.__contains__, _EU_TRIGGERS[k - 3])):
+                triggers = _EU_TRIGGERS[k - 3]
+                if triggers is not None:
+                    ok = any(map(lower.__contains__, triggers))
+                elif k == 6:
+                    ok = any(map(text.__contains__, _FR_FIRST_CAPS))
+                elif k == 7:
+                    ok = _LOWER_STREET_WORD_RE.search(text) is not None
+                else:
+                    ok = True
+                if not ok:
                     continue
             for m in rx.finditer(text):
+                if k == 7:  # a lower-case street: kept when plain, or after an address cue
+                    if not ((m.group("s") in _LOWER_STREET_PLAIN and m.group("w").count(" ") <= 2)
+                            or _ADDRESS_CUE_BEFORE.search(text, max(0, m.start() - 48), m.start())):
+                        continue
+                    u = _UNIT_AFTER_RE.match(text, m.end())
+                    end = self._tail(text, u.end() if u else m.end())
+                    t = _LOWER_TAIL_RE.match(text, end)
+                    if t and t.group(1).upper() in places().state_codes:
+                        end = t.end()
+                    out.append(self._span(m.start(), end, "ADDRESS", 0.85))
+                    continue
+                if k == 9:  # a street without a number after a residence cue: the street only
+                    out.append(self._span(m.start("b"), m.end("b"), "ADDRESS", 0.8))
+                    continue
+                if k == 8 and m.group("mark")[0] in "#N" and \
+                        places().names.get(m.group("city").lower()) not in ("CITY", "STATE"):
+                    continue
                 end = m.end()
                 u = _UNIT_AFTER_RE.match(text, end) if k != 2 else None
                 end = self._tail(text, u.end() if u else end)
@@ -405,20 +501,31 @@ class AddressRecognizer(Recognizer):
             best = end
             for rx in (ADDRESS_TAIL_RE, _ADDRESS_TAIL_LOOSE_RE):
                 t = rx.match(text, end)
-                if t and t.end() > best and AddressRecognizer._tail_ok(t):
-                    best = t.end()
+                if t and t.end() > best:
+                    best = max(best, AddressRecognizer._tail_end(t))
             if best == end:
                 return end
             end = best
         return end
 
     @staticmethod
-    def _tail_ok(t: re.Match[str]) -> bool:
-        if any(c.isdigit() for c in t.group()):
-            return True
-        words = t.group().strip(" ,").split()
+    def _tail_end(t: re.Match[str]) -> int:
+        """Where an accepted tail segment ends (-1: not a tail): one with a digit, or one that
+        names a known place or a state code; a sentence's full stop after it is not part of it."""
+        g = t.group()
+        if any(c.isdigit() for c in g):
+            return t.end()
+        words = g.strip(" ,").split()
+        if not words:
+            return -1
         pl = places()
-        return bool(words and (pl.names.get(" ".join(words).lower()) or pl.names.get(words[-1].lower())))
+        for trim in (0, 1) if g.endswith(".") else (0,):
+            last = words[-1][:len(words[-1]) - trim]
+            whole = " ".join(words)[:len(" ".join(words)) - trim]
+            if pl.names.get(whole.lower()) or pl.names.get(last.lower()) or (
+                    len(words) == 1 and last in pl.state_codes):
+                return t.end() - trim
+        return -1
 
 
 class ZipRecognizer(Recognizer):
@@ -456,7 +563,7 @@ class ZipRecognizer(Recognizer):
 
 
 # =========================================================================== identifiers
-SSN_RE = re.compile(r"\b\d{3}-\d{2}-\d{4}\b")
+SSN_RE = _Src(r"\b\d{3}-\d{2}-\d{4}\b")
 _ID_LABELS = (
     r"MRN|MR|medical\s+record(?:\s+(?:number|no\.?|num))?|med\s+rec|chart|"
     r"(?:insurance\s+)?member(?:\s+ID)?|subscriber(?:\s+ID)?|policy(?:\s+(?:number|no\.?))?|"
@@ -550,7 +657,7 @@ def _not_personal_before(text: str, pos: int) -> bool:
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
 _ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
              r"(?:-[A-Z0-9]+)?)\b")
-ID_BARE_RE = re.compile(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
+ID_BARE_RE = _Src(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
 
 
 class IdRecognizer(Recognizer):
@@ -567,7 +674,7 @@ class IdRecognizer(Recognizer):
         super().__init__(options)
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
-        self.labelled = _fast(re.compile(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
+        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
                                          rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
@@ -667,7 +774,7 @@ class NationalIdRecognizer(Recognizer):
         super().__init__(options)
         free = [(mod, rx) for mod, rx, ctx in _NATIONAL_IDS if ctx is None]
         self.free_mods = {f"n{i}": mod for i, (mod, _) in enumerate(free)}
-        self.free = _fast(re.compile("|".join(f"(?P<n{i}>{rx})" for i, (_, rx) in enumerate(free))), r"A-Z\d")
+        self.free = _fast(_Src("|".join(f"(?P<n{i}>{rx})" for i, (_, rx) in enumerate(free))), r"A-Z\d")
         self.ctx = [(mod, re.compile(rx), re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, ctx)) + r")\b)"))
                     for mod, rx, ctx in _NATIONAL_IDS if ctx is not None]
         words = sorted({w for _, _, ctx in _NATIONAL_IDS if ctx for w in ctx}, key=len, reverse=True)
@@ -707,7 +814,7 @@ class NationalIdRecognizer(Recognizer):
 
 
 # =========================================================================== cards, IBAN, IP, URL
-CARD_RE = re.compile(r"(?<![\d-])\d{4}([ -]?)\d{4,6}\1\d{4,5}(?:\1\d{1,4})?(?:\1\d{1,3})?(?![\d-])")
+CARD_RE = _Src(r"(?<![\d-])\d{4}([ -]?)\d{4,6}\1\d{4,5}(?:\1\d{1,4})?(?:\1\d{1,3})?(?![\d-])")
 CARD_CONTEXT = ("card", "credit", "debit", "visa", "mastercard", "amex", "american express", "discover", "cc",
                 "payment", "pan")
 
@@ -733,7 +840,7 @@ class CreditCardRecognizer(Recognizer):
         return out
 
 
-IBAN_RE = re.compile(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
+IBAN_RE = _Src(r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b")
 
 
 class IbanRecognizer(Recognizer):
@@ -750,7 +857,7 @@ class IbanRecognizer(Recognizer):
         return out
 
 
-IPV4_RE = re.compile(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+IPV4_RE = _Src(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
 IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])")
 
 
@@ -783,7 +890,7 @@ class IpRecognizer(Recognizer):
         return out
 
 
-URL_RE = re.compile(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]{}]+", re.I)
+URL_RE = _Src(r"\b(?:(?:https?|ftp)://|www\.)[^\s<>\"'()\[\]{}]+", re.I)
 # Common generic TLDs and country-code TLDs (a documented list, not the full root zone).
 TLDS = (
     "com net org edu gov mil int info biz io co ai app dev me tv cc us uk ca de fr es it nl be ch at se no dk fi "
@@ -834,7 +941,7 @@ class UrlRecognizer(Recognizer):
 # =========================================================================== person names
 _NAME_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)"
 _INITIAL = r"(?:[A-Z]\.)"
-NAME_RUN_RE = re.compile(
+NAME_RUN_RE = _Src(
     rf"(?<![\w@.-])(?:{_INITIAL}\s)?{_NAME_WORD}(?:\s(?:{_INITIAL}\s)?{_NAME_WORD}){{0,3}}"
     rf"(?:,\s{_NAME_WORD}(?=\s*[|;\n]|\s*$))?(?![\w@-])"
 )
@@ -899,7 +1006,7 @@ _GREET = (r"hi|hello|hey|hiya|dear|morning|good\s+(?:morning|afternoon|evening)|
           r"many\s+thanks|thx|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|"
           r"best|sincerely|yours\s+(?:sincerely|faithfully|truly)|greetings|bonjour|hallo|namaste|ciao|hola")
 _SELF = r"my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s+am|i'm|i’m|im|it's|it\s+is|it’s|signed"
-CUE_NAME_RE = re.compile(
+CUE_NAME_RE = _Src(
     rf"(?i:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?|[ \t]+)"
     rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
@@ -975,7 +1082,7 @@ _CUE_BEFORE_LOWER = re.compile(
     f"(?=[{''.join(sorted({w[0] for w in _literal_words(_CUE_BEFORE.pattern)}))}])(?:{_CUE_BEFORE.pattern[4:]}")
 _WEAK_WORDS = frozenset({"with", "to", "from", "and"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"')\]])\s*$")
-_CAPS_RUN_RE = re.compile(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
+_CAPS_RUN_RE = _Src(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
 _CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
 _EPONYM_AFTER = re.compile(
@@ -1400,8 +1507,10 @@ IN_MOBILE_RE = _fast(IN_MOBILE_RE, "6-9")
 NATIONAL_PHONE_RE = _fast(NATIONAL_PHONE_RE, "(0")
 _DATE_ALL = _fast(_DATE_ALL, r"\dA-Z")
 AGE_RE = _fast(AGE_RE, r"\dAaIiHhSsWwTtJj")
-ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast(ADDRESS_RES[2], "Pp"),
-               _fast(ADDRESS_RES[3], _UP), _fast(ADDRESS_RES[4], r"\d"), _fast(ADDRESS_RES[5], "ACVPRLc")]
+ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast(ADDRESS_RES[2], "PpGgRrHhPp"),
+               _fast(ADDRESS_RES[3], _UP), _fast(ADDRESS_RES[4], r"\d"), _fast(ADDRESS_RES[5], "ACVPRLcUu"),
+               _fast(ADDRESS_RES[6], "RABPAICQ"), _fast(ADDRESS_RES[7], r"\d"),
+               _fast(ADDRESS_RES[8], "HFPDSN#"), _fast(ADDRESS_RES[9], "LlMmHhFfAa")]
 _PC_RE = _fast(_PC_RE, r"\d")
 US_ZIP_RE = _fast(US_ZIP_RE, r"\d")
 UK_POSTCODE_RE = _fast(UK_POSTCODE_RE, "A-Z")

@@ -138,3 +138,26 @@ def test_cli_writes_report_and_never_a_value(tmp_path, repo_root, monkeypatch):
     bad.write_bytes(b'{"instruction": "x"}\n')
     res = CliRunner().invoke(main, ["anonymize", str(bad), str(tmp_path / "o2.jsonl"), "--text-field", "instruction", "--text-field", "response"])
     assert res.exit_code == 3 and "bad.jsonl:1: record lacks the text field(s) 'response'" in res.output
+
+
+def test_span_lines_and_rows_are_what_json_dumps_writes():
+    from pipelines.pii import Span
+
+    spans = [Span(0, 4, "PERSON"), Span(10, 22, "EMAIL", 0.5, "email")]
+    for field in ("instruction", "notes_é\"x"):
+        expected = "".join(json.dumps({"record": 7, "field": field, "start": s.start, "end": s.end, "type": s.type}) + "\n"
+                           for s in spans)
+        assert anonfile._span_lines(7, json.dumps(field), spans, {}) == expected
+    row = {"id": "r-1", "text": "Grüße \u2028 \"quoted\" \\", "n": 3, "x": None, "f": 1.5, "l": [1, "é"]}
+    assert anonfile._encode_row(row) == json.dumps(row, ensure_ascii=False)
+
+
+def test_spans_are_not_computed_into_lines_when_not_asked(tmp_path, repo_root):
+    rows = sample(repo_root, 5)
+    anonfile._init_worker(KEY, job(), False)
+    chunk = [(i, i + 1, r) for i, r in enumerate(rows)]
+    n, data, span_text, counts, _ = anonfile.process_chunk(chunk, job(), with_spans=False)
+    assert n == 5 and span_text == "" and sum(counts.values()) > 0
+    _, data2, span_text2, counts2, _ = anonfile.process_chunk(chunk, job())
+    assert data2 == data and counts2 == counts and span_text2.count("\n") == sum(counts.values())
+    assert [json.loads(line)["id"] for line in data.splitlines()] == [r["id"] for r in rows]
