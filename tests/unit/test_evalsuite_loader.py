@@ -278,15 +278,19 @@ def test_digest_changes_with_the_dataset_and_the_suite(root):
 
 def test_shipped_suites_are_discovered_and_valid(tmp_path):
     paths = discover(ROOT / "configs/eval")
-    assert {p.name for p in paths} == {"summarization.yaml", "structured_output.yaml", "refusals.yaml"}
+    assert {p.name for p in paths} == {"summarization.yaml", "structured_output.yaml", "refusals.yaml",
+                                       "heldout_perplexity.yaml", "triage_choice.yaml"}
     write_jsonl(tmp_path / "records.jsonl", [
         {"id": "1", "split": "eval", "instruction": "Summarize: Mr. Jones, 44, BP 120/80.", "response": "Jones, 44, BP 120/80."},
     ])
     split = SplitSource(str(tmp_path / "records.jsonl"))
     suites = {p.stem: load_suite(p, root=ROOT, eval_split=split) for p in paths}
+    assert {s.spec.output_type for s in suites.values()} == {"generate", "loglikelihood", "multiple_choice"}
     for s in suites.values():
-        assert s.version == 1 and s.spec.output_type == "generate" and s.spec.thresholds
-        assert s.files[-1].name == "_generate.yaml"  # all three share the generation defaults
+        assert s.version == 1 and s.spec.thresholds
+        if s.spec.output_type == "generate":
+            assert s.files[-1].name == "_generate.yaml"  # the generation suites share their defaults
+    assert suites["triage_choice"].records and suites["heldout_perplexity"].spec.margins == {"perplexity": 1.0}
     assert suites["summarization"].spec.metric_names == ["rouge_l", "exact_match", "bleu", "chrf", "groundedness"]
     assert suites["summarization"].spec.generation.max_new_tokens == 40
 
