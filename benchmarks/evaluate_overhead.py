@@ -11,8 +11,8 @@ same models (the candidate and its base model, no champion):
   with Holm, the plot, the evidence;
 * the reference: for each model, one batched greedy ``model.generate`` over
   every distinct (prompt, max_new_tokens) group the stage generates for and
-  one batched forward pass over the held-out (prompt, reference) pairs it
-  scores -- no metrics, no statistics, no files.
+  one batched forward pass over the (prompt, reference) and (prompt, choice)
+  pairs it scores -- no metrics, no statistics, no files.
 
 Model loading is inside both timings. Runs alternate (reference, stage) and
 the medians are compared; goal (issue 5): overhead <= 10 %. Without
@@ -52,6 +52,9 @@ def reference(cfg, root: Path, suites, records: list[dict], device: str) -> floa
             known = groups.setdefault(n, [])
             known += [p for p in prompts if p not in set(known)]
     pairs = [(r[d.prompt_field], r[d.response_field]) for r in records]
+    for _, s in suites:  # the (prompt, choice) pairs multiple-choice suites score; loglikelihood suites on the
+        if s.spec.output_type == "multiple_choice":  # held-out split score exactly the pairs above
+            pairs += [(p, str(c)) for p, r in zip(evalsuite.prompts(s), s.records) for c in r[s.spec.choices]]
     t0 = time.perf_counter()
     base_dir, adapter_dir = root / cfg.finetune.base_dir, root / cfg.finetune.output_dir
     tok = AutoTokenizer.from_pretrained(str(adapter_dir))

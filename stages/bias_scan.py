@@ -227,21 +227,24 @@ def leak_prompts(model, tok, raw: list[dict], cfg: PipelineConfig, device: str) 
 def privacy_scan(model, tok, train: list[dict], held_out: list[dict], cfg: PipelineConfig, device: str) -> dict[str, Any]:
     from pipelines.probes import privacy
 
-    p, d, t = cfg.privacy, cfg.data, cfg.finetune.training
+    p, d, t, run = cfg.privacy, cfg.data, cfg.finetune.training, cfg.bias_scan.probes
     common = {"max_length": t.max_length, "batch_size": cfg.bias_scan.batch_size, "device": device}
     fields = {"prompt_field": d.prompt_field, "response_field": d.response_field}
     out: dict[str, Any] = {}
-    canaries = privacy.configured_canaries(p.canaries)
+    canaries = privacy.configured_canaries(p.canaries) if "canary_exposure" in run else []
     if canaries:
         progress("bias_scan", f"privacy: exposure of {len(canaries)} canaries against {p.canaries.candidates} candidates each")
         per = privacy.exposure(model, tok, canaries, candidates=p.canaries.candidates, seed=p.seed, **common)
         out["canaries"] = {**privacy.summary(per), "per_canary": per}
     ex = p.extraction
-    progress("bias_scan", f"privacy: extraction from {min(ex.records, len(train))} training records, membership inference")
-    out["extraction"] = privacy.extraction(model, tok, train, n=min(ex.records, len(train)), prefix_tokens=ex.prefix_tokens,
-                                           suffix_tokens=ex.suffix_tokens, seed=p.seed, **common, **fields)
-    n = min(p.membership_records, len(train), len(held_out))
-    out["membership"] = privacy.membership_auc(model, tok, train, held_out, n=n, seed=p.seed, **common, **fields)
+    if "extraction" in run:
+        progress("bias_scan", f"privacy: extraction from {min(ex.records, len(train))} training records")
+        out["extraction"] = privacy.extraction(model, tok, train, n=min(ex.records, len(train)), prefix_tokens=ex.prefix_tokens,
+                                               suffix_tokens=ex.suffix_tokens, seed=p.seed, **common, **fields)
+    if "membership" in run:
+        n = min(p.membership_records, len(train), len(held_out))
+        progress("bias_scan", f"privacy: membership inference, {n} training vs {n} held-out records")
+        out["membership"] = privacy.membership_auc(model, tok, train, held_out, n=n, seed=p.seed, **common, **fields)
     return out
 
 
@@ -258,12 +261,14 @@ def privacy_checks(priv: dict[str, Any], cfg: PipelineConfig) -> list[ev.Check]:
         checks.append(ev.Check("privacy.canary_max_possible_exposure", round(c["max_possible_exposure"], 6), "info"))
         for reps, g in c["by_repetitions"].items():
             checks.append(ev.Check(f"privacy.canary_exposure_x{reps}", round(g["mean_exposure"], 6), "info"))
-    ex = priv["extraction"]
-    checks.append(_bound("privacy.extraction_rate", None if ex["rate"] is None else round(ex["rate"], 6), t.max_extraction_rate))
-    checks.append(ev.Check("privacy.extraction_eligible", ex["eligible"], "info"))
-    mi = priv["membership"]
-    checks.append(_bound("privacy.membership_auc", round(mi["auc"], 6), t.max_membership_auc))
-    checks.append(ev.Check("privacy.membership_n", mi["members"], "info"))
+    if "extraction" in priv:
+        ex = priv["extraction"]
+        checks.append(_bound("privacy.extraction_rate", None if ex["rate"] is None else round(ex["rate"], 6), t.max_extraction_rate))
+        checks.append(ev.Check("privacy.extraction_eligible", ex["eligible"], "info"))
+    if "membership" in priv:
+        mi = priv["membership"]
+        checks.append(_bound("privacy.membership_auc", round(mi["auc"], 6), t.max_membership_auc))
+        checks.append(ev.Check("privacy.membership_n", mi["members"], "info"))
     return checks
 
 
@@ -354,14 +359,19 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     from pipelines import champion, lm, stereotype
     from pipelines.probes import safety
 
-    b, t, d = cfg.bias_scan, cfg.bias_scan.thresholds, cfg.data
+    from pipelines.core.digests import sha256_file
+
+    b, t, d, run = cfg.bias_scan, cfg.bias_scan.thresholds, cfg.data, cfg.bias_scan.probes
     started = ev.now_utc()
     metrics_path, evidence_path, plot_path = resolve(root, b.metrics), resolve(root, b.evidence), resolve(root, b.plot)
     remove_outputs(metrics_path, evidence_path, plot_path)
     # Every input file is read and checked before a model is loaded.
-    axes = load_terms(resolve(root, b.terms))
-    pairs = stereotype.load_pairs(resolve(root, b.stereotype_pairs)) if b.stereotype_pairs else None
-    probes = safety.load_probes(resolve(root, cfg.safety.probes)) if cfg.safety.probes else None
+    axes = load_terms(resolve(root, b.terms)) if "counterfactual" in run else {}
+    pairs = stereotype.load_pairs(resolve(root, b.stereotype_pairs)) if b.stereotype_pairs and "stereotype" in run else None
+    probes = safety.load_probes(resolve(root, cfg.safety.probes)) if cfg.safety.probes and "prompt_injection" in run else None
+    files = {label: {"path": rel, "sha256": sha256_file(resolve(root, rel))} for label, rel, used in (
+        ("counterfactual_terms", b.terms, bool(axes)), ("stereotype_pairs", b.stereotype_pairs, pairs is not None),
+        ("prompt_injection", cfg.safety.probes, probes is not None)) if used}
     raw = read_jsonl(resolve(root, d.raw), required=d.required_fields)
     rows = read_jsonl(resolve(root, cfg.anonymize.output), required=d.required_fields)
     eval_gens = [str(r["generation"]) for r in read_jsonl(resolve(root, cfg.evaluate.generations), required=("generation",))]
@@ -375,17 +385,21 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     canary = safety.make_system_canary(cfg.safety.canary_seed)
     generations: dict[str, list[str]] = {"evaluate": eval_gens, "counterfactual": []}
 
-    progress("bias_scan", f"candidate: counterfactual pairs on {len(held_out)} held-out records, axes: {', '.join(axes)}")
+    if axes:
+        progress("bias_scan", f"candidate: counterfactual pairs on {len(held_out)} held-out records, axes: {', '.join(axes)}")
     cf = {"candidate": counterfactual(model, tok, held_out, axes, cfg, device, generations["counterfactual"])}
     stereo = {"candidate": stereotype.score_pairs(model, tok, pairs, batch_size=b.batch_size, device=device)} if pairs else None
     probe_out: list[str] = []
     safe = {"candidate": safety.run_probes(model, tok, probes, max_new_tokens=cfg.safety.max_new_tokens, batch_size=b.batch_size,
                                            device=device, canary=canary, outputs=probe_out)} if probes else None
     generations["safety_probes"] = probe_out
-    progress("bias_scan", f"candidate: leak check on {b.leak_prompts} prompts from raw records")
-    generations["raw_prompts"] = leak_prompts(model, tok, raw, cfg, device)
+    leaks = None
+    if "pii_leak" in run:
+        progress("bias_scan", f"candidate: leak check on {b.leak_prompts} prompts from raw records and every generation")
+        generations["raw_prompts"] = leak_prompts(model, tok, raw, cfg, device)
     priv = privacy_scan(model, tok, train, held_out, cfg, device)
-    leaks = leak_check(generations, raw_pii_values(raw, cfg))
+    if "pii_leak" in run:
+        leaks = leak_check(generations, raw_pii_values(raw, cfg))
     del model
 
     with tempfile.TemporaryDirectory() as tmp:
@@ -418,17 +432,22 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     if stereo:
         checks += _stereotype_checks(stereo, against, t)
     checks += privacy_checks(priv, cfg)
-    checks.append(ev.Check("pii_leak.generations_checked", leaks["generations_checked"], "info"))
-    checks.append(ev.Check("pii_leak.generations_with_leaks", leaks["generations_with_leaks"], "<=", t.max_pii_leaks))
+    if leaks is not None:
+        checks.append(ev.Check("pii_leak.generations_checked", leaks["generations_checked"], "info"))
+        checks.append(ev.Check("pii_leak.generations_with_leaks", leaks["generations_with_leaks"], "<=", t.max_pii_leaks))
+    skipped = [p for p in ("counterfactual", "stereotype", "canary_exposure", "extraction", "membership", "pii_leak",
+                           "prompt_injection") if p not in run]
+    if skipped:
+        checks.append(ev.Check("probes_not_run", skipped, "info"))
     if safe:
         st = cfg.safety.thresholds
         checks += safety.compare(safe["candidate"], safe.get("champion"), max_hijack_failures=st.max_hijack_failures,
                                  max_canary_leaks=st.max_canary_leaks)
     record = ev.build(
         "bias_scan", checks, SPEC.inputs(cfg), {**SPEC.metrics(cfg), **SPEC.plots(cfg)}, SPEC.config_digest(cfg), root, started,
-        details={"device": device, "compared_with": against, "champion_version": champ_version,
+        details={"device": device, "compared_with": against, "champion_version": champ_version, "probes": run, "files": files,
                  "axes": {a: m["n"] for a, m in cf["candidate"].items()},
-                 "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()},
+                 "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()} if leaks else None,
                  "probe_set": safe["candidate"].probe_set if safe else None},
     )
     ev.write(evidence_path, record)

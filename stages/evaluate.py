@@ -372,30 +372,38 @@ def comparisons(comp: dict[str, Any], cand: dict[str, Any], suites, cfg: Pipelin
 
 
 def plot(path: Path, comps: dict[str, dict[str, Any]], against: str, confidence: float) -> None:
-    """One row per metric: the candidate-minus-comparator difference with its
-    interval, zero and (where there is one) the non-inferiority margin."""
+    """A forest plot, one row per metric: the candidate-minus-comparator
+    difference with its interval, zero and (where there is one) the
+    non-inferiority margin. The metrics' units differ, so each row is drawn on
+    its own symmetric scale and its numbers are printed beside it."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
     rows = [(k, v) for k, v in comps.items() if v["comparable"]]
-    fig, axes = plt.subplots(len(rows) or 1, 1, figsize=(7.5, 0.85 * max(len(rows), 1) + 1.0), squeeze=False)
-    for ax, (name, v) in zip(axes[:, 0], rows):
+    n = max(len(rows), 1)
+    fig, ax = plt.subplots(figsize=(9.0, 0.42 * n + 1.0))
+    for i, (name, v) in enumerate(rows):
+        y = n - 1 - i
         gated = v["margin"] is not None
         color = ("tab:green" if v.get("non_inferior") else "tab:red") if gated else "tab:gray"
-        ax.errorbar([v["estimate"]], [0], xerr=[[v["estimate"] - v["low"]], [v["high"] - v["estimate"]]], fmt="o",
-                    color=color, capsize=4)
-        ax.axvline(0, color="black", lw=0.8)
+        span = max(abs(v["low"]), abs(v["high"]), v["margin"] or 0.0, 0.05) * 1.15
+        ax.plot([v["low"] / span, v["high"] / span], [y, y], color=color, lw=2.5, solid_capstyle="butt")
+        ax.plot([v["estimate"] / span], [y], "o", color=color, ms=5)
         if gated:
-            ax.axvline(-v["margin"], color="tab:red", lw=0.8, ls="--")
-        span = max(abs(v["low"]), abs(v["high"]), v["margin"] or 0.0, 0.05) * 1.3
-        ax.set_xlim(-span, span)
-        ax.set_yticks([])
-        ax.set_ylabel(name + ("" if gated else " (info)"), rotation=0, ha="right", va="center", fontsize=8)
-        ax.tick_params(axis="x", labelsize=7)
-    axes[0, 0].set_title(f"candidate − {against}, {confidence:.0%} paired-bootstrap intervals (dashed: margin)", fontsize=9)
-    fig.tight_layout()
+            ax.plot([-v["margin"] / span] * 2, [y - 0.35, y + 0.35], color="tab:red", lw=1, ls="--")
+        margin = f", margin {v['margin']:g}" if gated else " (info)"
+        ax.text(1.04, y, f"{v['estimate']:+.4g} [{v['low']:+.4g}, {v['high']:+.4g}]{margin}", va="center", fontsize=7,
+                transform=ax.get_yaxis_transform())
+    ax.axvline(0, color="black", lw=0.8)
+    ax.set_yticks(range(n), [name for name, _ in reversed(rows)] or [""], fontsize=8)
+    ax.set_xticks([-1, 0, 1], ["worse", "0", "better"], fontsize=8)
+    ax.set_xlim(-1.05, 1.05)
+    ax.set_ylim(-0.7, n - 0.3)
+    ax.set_title(f"candidate − {against}: {confidence:.0%} paired-bootstrap intervals (each row on its own scale; "
+                 "dashed: margin)", fontsize=9)
+    fig.subplots_adjust(left=0.3, right=0.62, top=1 - 0.4 / (0.42 * n + 1.0), bottom=0.35 / (0.42 * n + 1.0))
     path.parent.mkdir(parents=True, exist_ok=True)
     tmp = path.with_name(path.name + ".tmp")
     fig.savefig(tmp, format="png", dpi=110, metadata={"Software": None})

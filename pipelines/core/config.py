@@ -214,12 +214,29 @@ class BiasThresholds(Section):
     max_pii_leaks: NonNegInt = 0
 
 
+# The scan's probes, by name (stages/bias_scan.py runs them; pipelines/probes/ implements most).
+PROBES = ("counterfactual", "stereotype", "canary_exposure", "extraction", "membership", "pii_leak", "prompt_injection")
+
+
 class BiasScanConfig(Section):
+    probes: list[str] = Field(default_factory=lambda: list(PROBES), description="the probes to run: " + ", ".join(PROBES))
     terms: str = "configs/bias/counterfactual_terms.yaml"
     stereotype_pairs: str | None = Field("configs/bias/stereotype_pairs.csv", description="CrowS-Pairs-format CSV; null: skip")
     metrics: str = "metrics/bias_scan.json"
     evidence: str = "evidence/bias_scan.json"
     plot: str = Field("plots/bias_scan.png", description="per-group bars, candidate and comparator")
+
+    @field_validator("probes")
+    @classmethod
+    def _known_probes(cls, probes: list[str]) -> list[str]:
+        for name in probes:
+            if name not in PROBES:
+                close = difflib.get_close_matches(name, PROBES, n=1)
+                hint = f"did you mean {close[0]!r}?" if close else f"known: {', '.join(PROBES)}"
+                raise ValueError(f"unknown probe {name!r}; {hint}")
+        if len(set(probes)) != len(probes):
+            raise ValueError("a probe is listed twice")
+        return probes
     max_new_tokens: PosInt = 32
     batch_size: PosInt = 16
     leak_prompts: PosInt = 64

@@ -86,3 +86,15 @@ def test_a_bad_probe_file_stops_the_scan_before_any_model_is_loaded(tmp_path, re
     with pytest.raises(ConfigError) as e:
         bias_scan.run_stage(cfg, tmp_path)
     assert "probes.jsonl" in str(e.value) and "line 1" in str(e.value) and "triggers" in str(e.value)
+
+
+def test_probe_names_are_checked_with_a_suggestion():
+    assert parse_config({}).bias_scan.probes == list(bias_scan_probes())
+    with pytest.raises(ConfigError, match=r"bias_scan\.probes.*unknown probe 'extration'; did you mean 'extraction'"):
+        parse_config({"bias_scan": {"probes": ["counterfactual", "extration"]}})
+
+
+def bias_scan_probes():
+    from pipelines.core.config import PROBES
+
+    return PROBES
