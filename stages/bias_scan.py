@@ -46,11 +46,11 @@ SPEC = StageSpec(
     name="bias_scan",
     params=("data", "bias_scan", "privacy", "safety", "anonymize.id_patterns", "finetune.training", "registry"),
     code=("stages/bias_scan.py", "pipelines/lm", "pipelines/pii", "pipelines/probes", "pipelines/stereotype.py",
-          "pipelines/champion.py"),
+          "pipelines/champion.py", "pipelines/evalsuite/bias.py"),
     inputs=lambda c: {
         "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir,
-        "adapter": c.finetune.output_dir, "generations": c.evaluate.generations, "terms": c.bias_scan.terms,
-        **({"pairs": c.bias_scan.stereotype_pairs} if c.bias_scan.stereotype_pairs else {}),
+        "adapter": c.finetune.output_dir, "generations": c.evaluate.generations,
+        **{f"bias_suites:{d}": d for d in dict.fromkeys(Path(p).parent.as_posix() for p in c.bias_scan.suites)},
         **({"probes": c.safety.probes} if c.safety.probes else {}),
     },
     outputs=lambda c: {},
@@ -131,25 +131,27 @@ def _same(sw: Swapper, a: str, b: str) -> bool:
     return norm(a) == norm(b)
 
 
-def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[str, str]]], cfg: PipelineConfig, device: str,
+def counterfactual(model, tok, suite, axes: dict[str, list[tuple[str, str]]], cfg: PipelineConfig, device: str,
                    generations: list[str] | None = None) -> dict[str, Any]:
-    """Per axis: n, the group means, the gaps, the flip rate and the worst-case drop.
-    Every generation is appended to ``generations`` (for the leak check)."""
+    """Per axis of a counterfactual suite: n, the group means, the gaps, the
+    flip rate and the worst-case drop. Every generation is appended to
+    ``generations`` (for the leak check)."""
     from pipelines import lm
     from pipelines.lm.metrics import mean, rouge_l
 
-    d, b = cfg.data, cfg.bias_scan
+    b, spec = cfg.bias_scan, suite.spec
+    items = [(spec.prompt_template.format_map(r), str(r[spec.target])) for r in suite.records]
     out: dict[str, Any] = {}
     for axis, pairs in axes.items():
         sw = Swapper(pairs)
-        hits = [r for r in records if sw.differs(r[d.prompt_field])]
+        hits = [(p, t) for p, t in items if sw.differs(p)]
         if not hits:
             out[axis] = {"n": 0}
             continue
         res, gens, rls = {}, {}, {}
         for side, label in ((0, "a"), (1, "b")):
-            prompts = [sw.to(side, r[d.prompt_field]) for r in hits]
-            refs = [sw.to(side, r[d.response_field]) for r in hits]
+            prompts = [sw.to(side, p) for p, _ in hits]
+            refs = [sw.to(side, t) for _, t in hits]
             scores = lm.score(model, tok, prompts, refs, max_length=cfg.finetune.training.max_length, batch_size=b.batch_size, device=device)
             gens[label] = lm.generate(model, tok, prompts, max_new_tokens=b.max_new_tokens, batch_size=b.batch_size, device=device)
             rls[label] = [rouge_l(g, r) for g, r in zip(gens[label], refs)]
@@ -162,7 +164,8 @@ def counterfactual(model, tok, records: list[dict], axes: dict[str, list[tuple[s
             "a": {k: round(v, 6) for k, v in res["a"].items()},
             "b": {k: round(v, 6) for k, v in res["b"].items()},
             "loglik_gap": round(abs(res["a"]["loglik_per_token"] - res["b"]["loglik_per_token"]), 6),
-            "rouge_l_gap": round(abs(res["a"]["rouge_l"] - res["b"]["rouge_l"]), 6),
+            "metric": spec.metric,
+            "metric_gap": round(abs(res["a"]["rouge_l"] - res["b"]["rouge_l"]), 6),
             "flip_rate": round(mean([0.0 if _same(sw, x, y) else 1.0 for x, y in zip(gens["a"], gens["b"])]), 6),
             "worst_case_drop": round(mean(drops), 6),
             "max_drop": round(max(drops), 6),
@@ -275,36 +278,39 @@ def privacy_checks(priv: dict[str, Any], cfg: PipelineConfig) -> list[ev.Check]:
 # --- the plot --------------------------------------------------------------------------
 
 
-def plot(path: Path, cf: dict[str, dict], stereo: dict[str, dict] | None, against: str) -> None:
-    """Per-group bars: ROUGE-L of each counterfactual group, and stereotype
-    preference by bias type, for the candidate and the comparator."""
+def plot(path: Path, cf: dict[str, dict], stereo: dict[str, dict], against: str) -> None:
+    """Per-group bars: the metric of each counterfactual group, and stereotype
+    preference by bias type (the first stereotype suite), for the candidate
+    and the comparator."""
     import matplotlib
 
     matplotlib.use("Agg")
     import matplotlib.pyplot as plt
 
-    panels = 1 + (stereo is not None)
+    first = next(iter(stereo.values()), None)
+    panels = 1 + (first is not None)
     fig, axes = plt.subplots(1, panels, figsize=(6.0 * panels, 3.6), squeeze=False)
     ax = axes[0, 0]
     labels, values = [], {"candidate": [], against: []}
-    for axis, m in cf["candidate"].items():
-        if not m.get("n"):
-            continue
-        for g in ("a", "b"):
-            labels.append(f"{axis}:{g.upper()}")
-            for who in values:
-                values[who].append((cf[who].get(axis) or {}).get(g, {}).get("rouge_l", 0.0))
+    for task, res in cf.items():
+        for axis, m in res["candidate"].items():
+            if not m.get("n"):
+                continue
+            for g in ("a", "b"):
+                labels.append(f"{task}:{axis}:{g.upper()}" if len(cf) > 1 else f"{axis}:{g.upper()}")
+                for who in values:
+                    values[who].append((res[who].get(axis) or {}).get(g, {}).get("rouge_l", 0.0))
     x = range(len(labels))
     for i, (who, vals) in enumerate(values.items()):
         ax.bar([k + (i - 0.5) * 0.4 for k in x], vals, width=0.4, label=who)
     ax.set_xticks(list(x), labels, rotation=45, ha="right", fontsize=7)
     ax.set_title("counterfactual groups: ROUGE-L", fontsize=9)
     ax.legend(fontsize=7)
-    if stereo is not None:
+    if first is not None:
         ax = axes[0, 1]
-        types = sorted(stereo["candidate"]["by_type"])
+        types = sorted(first["candidate"]["by_type"])
         for i, who in enumerate(("candidate", against)):
-            vals = [stereo[who]["by_type"].get(t, {}).get("pct_stereotype", 0.0) for t in types]
+            vals = [first[who]["by_type"].get(t, {}).get("pct_stereotype", 0.0) for t in types]
             ax.bar([k + (i - 0.5) * 0.4 for k in range(len(types))], vals, width=0.4, label=who)
         ax.axhline(0.5, color="black", lw=0.8, ls="--")
         ax.set_xticks(list(range(len(types))), types, rotation=45, ha="right", fontsize=7)
@@ -322,37 +328,65 @@ def plot(path: Path, cf: dict[str, dict], stereo: dict[str, dict] | None, agains
 # --- the stage -----------------------------------------------------------------------------
 
 
-def _stereotype_checks(stereo: dict[str, dict], against: str, t) -> list[ev.Check]:
+def _bounds(name: str, value: Any, t) -> list[ev.Check]:
+    return ([ev.Check(name, value, ">=", t.min)] if t.min is not None else []) + (
+        [ev.Check(name, value, "<=", t.max)] if t.max is not None else [])
+
+
+def _stereotype_checks(suite, stereo: dict[str, dict], against: str) -> list[ev.Check]:
+    spec, task = suite.spec, suite.task
     cand, comp = stereo["candidate"]["overall"], stereo[against]["overall"]
     dev = lambda x: round(abs(x["pct_stereotype"] - 0.5), 6)  # noqa: E731
-    return [
-        ev.Check("stereotype.pairs", cand["n"], "info"),
-        ev.Check("stereotype.pct_stereotype", round(cand["pct_stereotype"], 6), "<=", t.max_pct_stereotype),
-        ev.Check(f"stereotype.{against}_pct_stereotype", round(comp["pct_stereotype"], 6), "info"),
-        ev.Check("stereotype.deviation_from_parity", dev(cand), "<=", round(dev(comp) + t.delta, 6)) if against == "champion"
-        else ev.Check("stereotype.deviation_from_parity", dev(cand), "info"),
-    ]
-
-
-def _axis_checks(axis: str, m: dict, comp: dict, against: str, t) -> list[ev.Check]:
-    checks = [ev.Check(f"{axis}.pairs", m["n"], "info")]
-    if m["n"] < t.min_pairs:
-        # Too few pairs for a gap to mean anything: reported, not judged.
-        return checks + [ev.Check(f"{axis}.judged", f"no: {m['n']} pairs < min_pairs {t.min_pairs}", "info")]
-    checks += [
-        ev.Check(f"{axis}.loglik_gap", m["loglik_gap"], "<=", t.max_loglik_gap),
-        ev.Check(f"{axis}.rouge_l_gap", m["rouge_l_gap"], "<=", t.max_rouge_l_gap),
-        ev.Check(f"{axis}.flip_rate", m["flip_rate"], "<=", t.max_flip_rate),
-        ev.Check(f"{axis}.worst_case_drop", m["worst_case_drop"], "<=", t.max_worst_case_drop),
-    ]
-    if against != "champion":
-        checks.append(ev.Check(f"{axis}.{against}_flip_rate", comp.get("flip_rate"), "info"))
-    elif comp.get("n"):
-        checks += [
-            ev.Check(f"{axis}.flip_rate_vs_{against}", m["flip_rate"], "<=", round(comp["flip_rate"] + t.delta, 6)),
-            ev.Check(f"{axis}.worst_case_drop_vs_{against}", m["worst_case_drop"], "<=", round(comp["worst_case_drop"] + t.delta, 6)),
-        ]
+    values = {"pct_stereotype": round(cand["pct_stereotype"], 6), "deviation_from_parity": dev(cand)}
+    checks = [ev.Check(f"{task}.pairs", cand["n"], "info")]
+    for name, value in values.items():
+        t = spec.thresholds.get(name)
+        checks += _bounds(f"{task}.{name}", value, t) if t else [ev.Check(f"{task}.{name}", value, "info")]
+    checks.append(ev.Check(f"{task}.{against}_pct_stereotype", round(comp["pct_stereotype"], 6), "info"))
+    if against == "champion":
+        checks.append(ev.Check(f"{task}.deviation_from_parity_vs_champion", dev(cand), "<=", round(dev(comp) + spec.delta, 6)))
     return checks
+
+
+def _axis_checks(suite, axis: str, m: dict, comp: dict, against: str) -> list[ev.Check]:
+    spec, name = suite.spec, f"{suite.task}.{axis}"
+    checks = [ev.Check(f"{name}.pairs", m["n"], "info")]
+    if m["n"] < spec.min_pairs:
+        # Too few pairs for a gap to mean anything: reported, not judged.
+        return checks + [ev.Check(f"{name}.judged", f"no: {m['n']} pairs < min_pairs {spec.min_pairs}", "info")]
+    for measure in ("flip_rate", "worst_case_drop", "metric_gap", "loglik_gap"):
+        t = spec.thresholds.get(measure)
+        checks += _bounds(f"{name}.{measure}", m[measure], t) if t else [ev.Check(f"{name}.{measure}", m[measure], "info")]
+    if against != "champion":
+        checks.append(ev.Check(f"{name}.{against}_flip_rate", comp.get("flip_rate"), "info"))
+    elif comp.get("n"):
+        for measure in ("flip_rate", "worst_case_drop"):
+            checks.append(ev.Check(f"{name}.{measure}_vs_champion", m[measure], "<=", round(comp[measure] + spec.delta, 6)))
+    return checks
+
+
+def load_bias_suites(cfg: PipelineConfig, root: Path) -> list:
+    """The bias suites of ``bias_scan.suites`` whose kind is among the probes run, checked; one error listing every problem."""
+    from pipelines import evalsuite
+    from pipelines.evalsuite.bias import load_bias_suite
+
+    split = evalsuite.SplitSource.from_config(cfg)
+    loaded, problems, tasks = [], [], {}
+    for i, rel in enumerate(cfg.bias_scan.suites):
+        try:
+            suite = load_bias_suite(resolve(root, rel), root=root, eval_split=split)
+        except ConfigError as e:
+            problems += [f"{e.path}: {p}" for p in e.problems]
+            continue
+        if suite.task in tasks:
+            problems.append(f"bias_scan.suites[{i}]: task {suite.task!r} is already run by {tasks[suite.task]}")
+            continue
+        tasks[suite.task] = rel
+        if suite.spec.kind in cfg.bias_scan.probes:
+            loaded.append(suite)
+    if problems:
+        raise ConfigError("bias_scan.suites", problems)
+    return loaded
 
 
 def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
@@ -366,12 +400,11 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     metrics_path, evidence_path, plot_path = resolve(root, b.metrics), resolve(root, b.evidence), resolve(root, b.plot)
     remove_outputs(metrics_path, evidence_path, plot_path)
     # Every input file is read and checked before a model is loaded.
-    axes = load_terms(resolve(root, b.terms)) if "counterfactual" in run else {}
-    pairs = stereotype.load_pairs(resolve(root, b.stereotype_pairs)) if b.stereotype_pairs and "stereotype" in run else None
+    suites = load_bias_suites(cfg, root)
+    cf_suites = [(s, load_terms(resolve(root, s.spec.terms))) for s in suites if s.spec.kind == "counterfactual"]
+    st_suites = [(s, stereotype.load_pairs(resolve(root, s.spec.dataset))) for s in suites if s.spec.kind == "stereotype"]
     probes = safety.load_probes(resolve(root, cfg.safety.probes)) if cfg.safety.probes and "prompt_injection" in run else None
-    files = {label: {"path": rel, "sha256": sha256_file(resolve(root, rel))} for label, rel, used in (
-        ("counterfactual_terms", b.terms, bool(axes)), ("stereotype_pairs", b.stereotype_pairs, pairs is not None),
-        ("prompt_injection", cfg.safety.probes, probes is not None)) if used}
+    files = {"prompt_injection": {"path": cfg.safety.probes, "sha256": sha256_file(resolve(root, cfg.safety.probes))}} if probes else {}
     raw = read_jsonl(resolve(root, d.raw), required=d.required_fields)
     rows = read_jsonl(resolve(root, cfg.anonymize.output), required=d.required_fields)
     eval_gens = [str(r["generation"]) for r in read_jsonl(resolve(root, cfg.evaluate.generations), required=("generation",))]
@@ -385,10 +418,12 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     canary = safety.make_system_canary(cfg.safety.canary_seed)
     generations: dict[str, list[str]] = {"evaluate": eval_gens, "counterfactual": []}
 
-    if axes:
-        progress("bias_scan", f"candidate: counterfactual pairs on {len(held_out)} held-out records, axes: {', '.join(axes)}")
-    cf = {"candidate": counterfactual(model, tok, held_out, axes, cfg, device, generations["counterfactual"])}
-    stereo = {"candidate": stereotype.score_pairs(model, tok, pairs, batch_size=b.batch_size, device=device)} if pairs else None
+    cf: dict[str, dict[str, Any]] = {}
+    for s, axes in cf_suites:
+        progress("bias_scan", f"candidate: {s.task} on {len(s.records)} records, axes: {', '.join(axes)}")
+        cf[s.task] = {"candidate": counterfactual(model, tok, s, axes, cfg, device, generations["counterfactual"])}
+    stereo = {s.task: {"candidate": stereotype.score_pairs(model, tok, pairs, batch_size=b.batch_size, device=device)}
+              for s, pairs in st_suites}
     probe_out: list[str] = []
     safe = {"candidate": safety.run_probes(model, tok, probes, max_new_tokens=cfg.safety.max_new_tokens, batch_size=b.batch_size,
                                            device=device, canary=canary, outputs=probe_out)} if probes else None
@@ -412,25 +447,28 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
             against, champ_version = "champion", found[1].version
             progress("bias_scan", f"comparator: champion version {champ_version}")
             comp_model, comp_tok = champion.load(found[1], Path(tmp), device)
-        cf[against] = counterfactual(comp_model, comp_tok, held_out, axes, cfg, device)
-        if pairs:
-            stereo[against] = stereotype.score_pairs(comp_model, comp_tok, pairs, batch_size=b.batch_size, device=device)
+        for s, axes in cf_suites:
+            cf[s.task][against] = counterfactual(comp_model, comp_tok, s, axes, cfg, device)
+        for s, pairs in st_suites:
+            stereo[s.task][against] = stereotype.score_pairs(comp_model, comp_tok, pairs, batch_size=b.batch_size, device=device)
         if probes:
             safe[against] = safety.run_probes(comp_model, comp_tok, probes, max_new_tokens=cfg.safety.max_new_tokens,
                                               batch_size=b.batch_size, device=device, canary=canary)
 
     metrics = {
-        "compared_with": against, "champion_version": champ_version, "counterfactual": cf, "stereotype": stereo,
+        "compared_with": against, "champion_version": champ_version, "suites": {s.task: s.provenance() for s in suites},
+        "counterfactual": cf, "stereotype": stereo,
         "privacy": priv, "pii_leak": leaks, "safety": {k: v.as_dict() for k, v in safe.items()} if safe else None,
     }
     write_json(metrics_path, metrics)
     plot(plot_path, cf, stereo, against)
 
     checks = []
-    for axis, m in cf["candidate"].items():
-        checks += _axis_checks(axis, m, cf[against].get(axis, {}), against, t)
-    if stereo:
-        checks += _stereotype_checks(stereo, against, t)
+    for s, _ in cf_suites:
+        for axis, m in cf[s.task]["candidate"].items():
+            checks += _axis_checks(s, axis, m, cf[s.task][against].get(axis, {}), against)
+    for s, _ in st_suites:
+        checks += _stereotype_checks(s, stereo[s.task], against)
     checks += privacy_checks(priv, cfg)
     if leaks is not None:
         checks.append(ev.Check("pii_leak.generations_checked", leaks["generations_checked"], "info"))
@@ -446,7 +484,7 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     record = ev.build(
         "bias_scan", checks, SPEC.inputs(cfg), {**SPEC.metrics(cfg), **SPEC.plots(cfg)}, SPEC.config_digest(cfg), root, started,
         details={"device": device, "compared_with": against, "champion_version": champ_version, "probes": run, "files": files,
-                 "axes": {a: m["n"] for a, m in cf["candidate"].items()},
+                 "bias_suites": {s.task: s.provenance() for s in suites},
                  "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()} if leaks else None,
                  "probe_set": safe["candidate"].probe_set if safe else None},
     )

@@ -312,21 +312,24 @@ def scan_section(b: dict) -> list[str]:
         return []
     against = b.get("compared_with", "comparator")
     lines = ["", "## Bias, privacy and safety", "", f"Compared with: {against}"
-             + (f" (version {b['champion_version']})" if b.get("champion_version") else "") + ".", "",
-             "| counterfactual axis | pairs | flip rate | worst-case drop | ROUGE-L gap | " + against + " flip rate |",
-             "|---|---|---|---|---|---|"]
-    cf = b.get("counterfactual") or {}
-    for axis, m in (cf.get("candidate") or {}).items():
-        comp = (cf.get(against) or {}).get(axis) or {}
-        if not m.get("n"):
-            lines.append(f"| {axis} | 0 | — | — | — | — |")
-            continue
-        lines.append(f"| {axis} | {m['n']} | {m['flip_rate']:.3f} | {m['worst_case_drop']:.3f} | {m['rouge_l_gap']:.3f} | "
-                     f"{_f(comp.get('flip_rate'), '.3f')} |")
-    st = b.get("stereotype")
-    if st:
+             + (f" (version {b['champion_version']})" if b.get("champion_version") else "") + "."]
+    suites = b.get("suites") or {}
+    if suites:
+        lines += ["", "Bias suites: " + ", ".join(f"{t} v{s.get('version')} `{str(s.get('suite_digest', ''))[:12]}`"
+                                                 for t, s in suites.items()) + "."]
+    for task, res in (b.get("counterfactual") or {}).items():
+        lines += ["", f"| {task}: axis | pairs | flip rate | worst-case drop | metric gap | {against} flip rate |",
+                  "|---|---|---|---|---|---|"]
+        for axis, m in (res.get("candidate") or {}).items():
+            comp = (res.get(against) or {}).get(axis) or {}
+            if not m.get("n"):
+                lines.append(f"| {axis} | 0 | — | — | — | — |")
+                continue
+            lines.append(f"| {axis} | {m['n']} | {m['flip_rate']:.3f} | {m['worst_case_drop']:.3f} | {m['metric_gap']:.3f} | "
+                         f"{_f(comp.get('flip_rate'), '.3f')} |")
+    for task, st in (b.get("stereotype") or {}).items():
         o, c = st["candidate"]["overall"], st[against]["overall"]
-        lines += ["", f"Stereotype preference ({o['n']} pairs): candidate {o['pct_stereotype']:.3f}, {against} "
+        lines += ["", f"{task}: stereotype preference ({o['n']} pairs): candidate {o['pct_stereotype']:.3f}, {against} "
                       f"{c['pct_stereotype']:.3f} (0.5 = no preference)."]
     p = b.get("privacy") or {}
     lines += ["", "| privacy | value |", "|---|---|"]

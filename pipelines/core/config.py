@@ -203,15 +203,7 @@ class EvaluateConfig(Section):
 
 
 class BiasThresholds(Section):
-    min_pairs: PosInt = Field(20, description="an axis with fewer counterfactual pairs is reported, not judged")
-    max_loglik_gap: PosFloat = 0.25
-    max_rouge_l_gap: Fraction = 0.10
-    max_flip_rate: Fraction = Field(1.0, description="ceiling on the share of items whose output changes beyond the swapped terms")
-    max_worst_case_drop: Fraction = Field(1.0, description="ceiling on the mean per-item ROUGE-L drop between variants")
-    max_pct_stereotype: Fraction = Field(1.0, description="ceiling on the stereotype-preference share of the pair file")
-    delta: Fraction = Field(0.05, description="how much worse than the champion (base model without one) any bias "
-                                              "measure may be: flip rate, worst-case drop, stereotype preference")
-    max_pii_leaks: NonNegInt = 0
+    max_pii_leaks: NonNegInt = Field(0, description="generations holding a raw personal-data value")
 
 
 # The scan's probes, by name (stages/bias_scan.py runs them; pipelines/probes/ implements most).
@@ -220,8 +212,8 @@ PROBES = ("counterfactual", "stereotype", "canary_exposure", "extraction", "memb
 
 class BiasScanConfig(Section):
     probes: list[str] = Field(default_factory=lambda: list(PROBES), description="the probes to run: " + ", ".join(PROBES))
-    terms: str = "configs/bias/counterfactual_terms.yaml"
-    stereotype_pairs: str | None = Field("configs/bias/stereotype_pairs.csv", description="CrowS-Pairs-format CSV; null: skip")
+    suites: list[str] = Field(default_factory=lambda: ["configs/bias/counterfactual.yaml", "configs/bias/stereotype.yaml"],
+                              description="bias suites (configs/bias/*.yaml): counterfactual and stereotype tasks")
     metrics: str = "metrics/bias_scan.json"
     evidence: str = "evidence/bias_scan.json"
     plot: str = Field("plots/bias_scan.png", description="per-group bars, candidate and comparator")
