@@ -413,6 +413,27 @@ _EU_TRIGGERS = (
     (" live", " living", "moved", "moving", " move ", "house is", "home is", "flat is", "apartment is"),
 )
 
+# The rest of a line after an address label ("Address: 5-3-1 Ginza, Chuo-ku, Tokyo 104-0061",
+# "ship to: Plot 23, Admiralty Way, Lekki"): up to the line's or the sentence's end, kept when
+# it has a digit and a word of three letters or more (and is no e-mail, URL or phone number).
+_ADDR_LABEL_WORDS = ("address", "ship", "deliver", "send", "mail", "live", "located", "resid", "c/o")
+_ADDR_LABEL_RE = re.compile(
+    r"(?i:\b(?:(?:(?:home|shipping|delivery|billing|mailing|postal|street|new|old|current|correct|registered"
+    r"|service|installation|residential|my|our|the|his|her|their)\s+)?address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
+    r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
+    r"|send\s+(?:it\s+|them\s+)?to|mail\s+(?:it\s+)?to|located\s+at|lives?\s+at|living\s+at|resid(?:es?|ing)\s+at"
+    r"|c/o))[ \t]*[:\-–]?[ \t]*(?:\r?\n[ \t]*)?"
+    r"(?P<v>(?:[#\d]|(?:flat|apt|apartment|unit|suite|plot|block|blk|house|building|bldg|room|no\.|lot|villa|tower"
+    r"|rural\s+route|rr|p\.?\s?o\.?\s+box)\b|[A-Z])[^\n.!?;]{3,90}(?:\.(?=[ \t]*[^\s])[^\n.!?;]{1,60})?)")
+_ADDR_WORD_RE = re.compile(r"[A-Za-z]{3,}")
+_ADDR_KIND_BEFORE = re.compile(r"(?i:\b(?:ip|mac|e-?mail|web|wallet|bitcoin|btc|eth|server|return|reply)\s$)")
+# a number before a capitalised word ("23, Admiralty Way", "5-3-1 Ginza"), a postcode-like
+# number, or a lower-case street word
+_ADDR_SHAPE_RE = re.compile(r"\d[A-Za-z]?[ ,]+(?:[a-z]{1,3}\s)?[A-Z][a-z]|\b\d{4,}\b|\b[A-Z]{1,2}\d"
+                            r"|\b(?:street|st|road|rd|avenue|ave|lane|blvd|boulevard)\b")
+_ADDR_NOT_RE = re.compile(r"(?i:[+(]?\d[\d\s().-]{6,}$|(?:is|was|the|a|an|my|our|below|above|here|there|on\s+file"
+                          r"|has|have|changed|updated|correct|wrong|missing)\b)")
+_ABBREV_END_RE = re.compile(r"\b(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pl|No|Apt|Ste)\.$")
 US_ZIP_RE = _Src(r"\b\d{5}(?:-\d{4})?\b")
 UK_POSTCODE_RE = _Src(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 CA_POSTCODE_RE = _Src(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
@@ -492,6 +513,20 @@ class AddressRecognizer(Recognizer):
                 if u:
                     start = u.start()
                 out.append(self._span(start, end, "ADDRESS", 0.9))
+        if any(map(doc.lower.__contains__, _ADDR_LABEL_WORDS)):
+            # only where the patterns above found nothing: they know where an address ends
+            have = [(s.start, s.end) for s in out]
+            for m in _ADDR_LABEL_RE.finditer(text):
+                if any(a < m.end() and m.start("v") < b for a, b in have):
+                    continue
+                if _ADDR_KIND_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+                    continue  # "IP address:", "e-mail address:"
+                v = m.group("v").rstrip(" ,;")
+                if v.endswith(".") and not _ABBREV_END_RE.search(v):
+                    v = v[:-1]
+                if any(c.isdigit() for c in v) and "@" not in v and "://" not in v and \
+                        _ADDR_WORD_RE.search(v) and not _ADDR_NOT_RE.match(v) and _ADDR_SHAPE_RE.search(v):
+                    out.append(self._span(m.start("v"), m.start("v") + len(v), "ADDRESS", 0.75))
         return out
 
     @staticmethod
@@ -578,8 +613,10 @@ _ID_LABELS = (
     r"personal|voter|vehicle|registration|meter|NI|national\s+insurance|NHS|PAN|Aadhaar|Aadhar|tax|IMEI|"
     r"sort|routing|identity\s+card|ID\s+card|claim|subscription|SIM|ICCID|IMSI|Medicare|Medicaid|"
     r"prescription|Rx|benefits?|enrol(?:l?ment)|login|profile|wallet|billing\s+account|rewards|"
-    r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer)"
-    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref))?|"
+    r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer|"
+    r"patient|member|(?:health|medicare|medicaid|insurance|member(?:ship)?|benefits?|library|loyalty|"
+    r"rewards|patient|student|staff|employee)\s+card)"
+    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref(?:erence)?))?|"
     r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
     r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
     r"ID"
@@ -655,8 +692,13 @@ def _not_personal_before(text: str, pos: int) -> bool:
 
 # Groups separated by spaces ("123 45 6789") only after a short first group, so that a
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
-_ID_VALUE = (r"(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
-             r"(?:-[A-Z0-9]+)?)\b")
+_ID_VALUE = (r"(?:(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
+             r"(?:-[A-Z0-9]+)?)\b"
+             # any other token with four digits or more: letters of either case, inner "-", "/", "_", "."
+             # ("POL/2023/00451", "SN-X88-99321", "e-44721", "a1b2c3d4"), or a letter group before
+             # digit groups ("XJH 4421 9987")
+             r"|(?P<id2>[A-Z]{1,4}\s\d{2,}(?:\s\d{2,}){0,3}(?![\w-])"
+             r"|(?=[\w/.-]*\d)[A-Za-z0-9](?:\w|[-/.](?=[A-Za-z0-9]))*(?![\w@-])))")
 ID_BARE_RE = _Src(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
 
 
@@ -708,10 +750,14 @@ class IdRecognizer(Recognizer):
         text = doc.text
         out = [Span(m.start(), m.end(), "ID", 0.9, "ssn") for m in SSN_RE.finditer(text)]
         for m in self._labelled(doc):
-            value = m.group("id").rstrip()
-            if sum(c.isdigit() for c in value) >= 4 and not _not_personal_before(text, m.start("id")) \
-                    and not _is_iban(value):
-                out.append(Span(m.start("id"), m.start("id") + len(value), "ID", 1.0, "id_label"))
+            g = "id" if m.group("id") is not None else "id2"
+            value = m.group(g).rstrip()
+            if _YEAR_RE.fullmatch(value) and not _LABEL_END_RE.search(text, m.start(), m.start(g)):
+                continue  # "member 2019 renewal": a year after a bare label word
+            nd = sum(c.isdigit() for c in value)
+            if (nd >= 4 or nd >= 2 and _MIXED_ID_RE.fullmatch(value)) and not _is_iban(value) and (
+                    not _not_personal_before(text, m.start(g)) or _personal_label(text, m.start(), m.start(g))):
+                out.append(Span(m.start(g), m.start(g) + len(value), "ID", 1.0, "id_label"))
         if doc.has_run(6):
             out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
                        if _bare_id_ok(text, m))
@@ -724,8 +770,9 @@ class IdRecognizer(Recognizer):
         if any(map(lower.__contains__, _ID_NEAR_WORDS)):
             for m in _ID_NEAR_VALUE_RE.finditer(text):
                 v = m.group()
-                if sum(c.isdigit() for c in v) < 5:
-                    continue
+                nd = sum(c.isdigit() for c in v)
+                if nd < 4 or nd == 4 and (v.isdigit() or "-" not in v and not any(c.isalpha() for c in v)):
+                    continue  # four digits only with a letter or a dash ("AB-4471", "12-3456")
                 cue = _ID_NEAR_CUE.search(_window(text, m.start(), 60))
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
@@ -734,6 +781,22 @@ class IdRecognizer(Recognizer):
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
                        for m in rx.finditer(text) if m.end(grp) > m.start(grp))
         return out
+
+
+_YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# a labelled value of fewer than four digits: letters and digits mixed, six characters or more
+# ("KXQ-77B", "AB12CD")
+_MIXED_ID_RE = re.compile(r"(?=(?:[-/]?[A-Za-z0-9]){6})(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
+_LABEL_END_RE = re.compile(r"(?i:(?:number|no\.?|num|nr\.?|id|code|ref(?:erence)?|#|:)\s*(?:is\s*)?$)")
+_PERSONAL_LABEL_START = re.compile(r"(?i:customer|client|account|acct|member|membership|patient|policy|"
+                                   r"subscriber|employee|student|loyalty)\b")
+
+
+def _personal_label(text: str, start: int, value_start: int) -> bool:
+    """A label that starts with a personal-record word ("customer reference", "account ref"):
+    its value is an ID although the label ends in a transaction word, unless such a word
+    comes right before the label ("payment account number")."""
+    return bool(_PERSONAL_LABEL_START.match(text, start)) and not _not_personal_before(text, start)
 
 
 def _is_iban(value: str) -> bool:
@@ -939,10 +1002,12 @@ class UrlRecognizer(Recognizer):
 
 
 # =========================================================================== person names
-_NAME_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)"
+# (a hyphenated part may be in lower case: "Min-jun", "Ji-hoon", "Abdul-rahman")
+_NAME_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}][{_LO}]+(?:-[{_UP}{_LO[:3]}][{_LO}]+)*)"
 _INITIAL = r"(?:[A-Z]\.)"
+# up to three initials before a name word: "J. R. Smith", "J.R.R. Tolkien"
 NAME_RUN_RE = _Src(
-    rf"(?<![\w@.-])(?:{_INITIAL}\s)?{_NAME_WORD}(?:\s(?:{_INITIAL}\s)?{_NAME_WORD}){{0,3}}"
+    rf"(?<![\w@.-])(?:{_INITIAL}\s?){{0,3}}{_NAME_WORD}(?:\s(?:{_INITIAL}\s?){{0,2}}{_NAME_WORD}){{0,3}}"
     rf"(?:,\s{_NAME_WORD}(?=\s*[|;\n]|\s*$))?(?![\w@-])"
 )
 _TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
@@ -1007,7 +1072,7 @@ _GREET = (r"hi|hello|hey|hiya|dear|morning|good\s+(?:morning|afternoon|evening)|
           r"best|sincerely|yours\s+(?:sincerely|faithfully|truly)|greetings|bonjour|hallo|namaste|ciao|hola")
 _SELF = r"my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s+am|i'm|i’m|im|it's|it\s+is|it’s|signed"
 CUE_NAME_RE = _Src(
-    rf"(?i:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?|[ \t]+)"
+    rf"(?i:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
     rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
 _SIGNOFF = re.compile(r"(?i:regards|thanks|thank\s+you|cheers|best|sincerely|faithfully|truly|wishes|thx)$")
@@ -1096,6 +1161,13 @@ ORG_WORDS = frozenset(
     "county city school insurance services partners network".split()
 )
 _AMBIGUOUS = frozenset("april may june august north south east west english american".split())
+_PARTICLES = ("van|von|der|den|de|del|della|dello|di|da|das|do|dos|du|la|le|ter|ten|bin|binti|ibn|al|el|zu|af|"
+              "y|ben|bint|abu|st\\.")
+_PARTICLE_TRIGGERS = tuple(f" {p} " for p in _PARTICLES.replace("\\", "").split("|")) + (" d'", " d’", " l'", " l’")
+_PARTICLE_RE = re.compile(
+    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?"
+    rf"(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
+_SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})[ \t]*\r?$)")
 
 
 class PersonRecognizer(Recognizer):
@@ -1134,8 +1206,11 @@ class PersonRecognizer(Recognizer):
         self._cued(text, gaz, found, doc.lower)
         self._caps(text, gaz, found)
         self._lower_pairs(doc, gaz, found)
+        self._signature_dash(text, gaz, found)
         if not found:
             return found
+        if any(map(text.__contains__, _PARTICLE_TRIGGERS)):
+            self._particles(text, found)
         known = {w for s in found for w in _NAME_WORD_RE.findall(text, s.start, s.end)
                  if len(w) > 2 and w.lower() not in STOP}
         known |= {w.capitalize() for w in known}
@@ -1192,6 +1267,31 @@ class PersonRecognizer(Recognizer):
             found.append(self._span(start, end, "PERSON", 0.85))
         elif any(w.lower() in gaz and w.lower() not in _AMBIGUOUS for w in words):
             found.append(self._span(start, end, "PERSON", 0.7))
+
+    def _particles(self, text: str, found: list[Span]) -> None:
+        """Names with particles: "Jan van der Berg", "Maria de la Cruz", "Marie d'Souza",
+        "Omar bin Laden": two capitalised words joined by lower-case particles (or a
+        "d'"/"l'" prefix), one of which is already a name."""
+        spans = [(s.start, s.end) for s in found if s.type == "PERSON"]
+        for m in _PARTICLE_RE.finditer(text):
+            if not m.group("p") and not m.group("ap"):
+                continue
+            ls, le = m.span("l")
+            rs, re_ = m.span("r")
+            if any(a < le and ls < b or a < re_ and rs < b for a, b in spans):
+                found.append(self._span(ls, re_, "PERSON", 0.85))
+
+    def _signature_dash(self, text: str, gaz, found: list[Span]) -> None:
+        """A signature line of a dash and a name ("-- tom", "— Priya Nair"): one to three
+        words, listed names or all capitalised, none an everyday word."""
+        if "--" not in text and "—" not in text and "–" not in text:
+            return
+        for m in _SIG_DASH_RE.finditer(text):
+            words = m.group("n").split()
+            if any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS for w in words):
+                continue
+            if any(w.lower() in gaz for w in words) or (len(words) >= 2 and all(w[0].isupper() for w in words)):
+                found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
 
     def _cued(self, text: str, gaz, found: list[Span], lower: str | None = None) -> None:
         """Names in any case after a greeting, a sign-off or a self-introduction:
@@ -1526,7 +1626,7 @@ CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
 _CUE_NAME_LOWER_RE = re.compile(
-    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?|[ \t]+)"
+    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
     rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
 _CAPS_RUN_RE = _fast(_CAPS_RUN_RE, "A-Z")
