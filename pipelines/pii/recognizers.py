@@ -416,10 +416,11 @@ _EU_TRIGGERS = (
 # The rest of a line after an address label ("Address: 5-3-1 Ginza, Chuo-ku, Tokyo 104-0061",
 # "ship to: Plot 23, Admiralty Way, Lekki"): up to the line's or the sentence's end, kept when
 # it has a digit and a word of three letters or more (and is no e-mail, URL or phone number).
-_ADDR_LABEL_WORDS = ("address", "ship", "deliver", "send", "mail", "live", "located", "resid", "c/o")
+# (what must occur in the lower-cased text for _ADDR_LABEL_RE to have a chance: a cheap pre-filter)
+_ADDR_LABEL_WORDS = ("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at", "lives at",
+                     "living at", "resid", "c/o")
 _ADDR_LABEL_RE = re.compile(
-    r"(?i:\b(?:(?:(?:home|shipping|delivery|billing|mailing|postal|street|new|old|current|correct|registered"
-    r"|service|installation|residential|my|our|the|his|her|their)\s+)?address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
+    r"(?i:\b(?:address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
     r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
     r"|send\s+(?:it\s+|them\s+)?to|mail\s+(?:it\s+)?to|located\s+at|lives?\s+at|living\s+at|resid(?:es?|ing)\s+at"
     r"|c/o))[ \t]*[:\-–]?[ \t]*(?:\r?\n[ \t]*)?"
@@ -1163,10 +1164,11 @@ ORG_WORDS = frozenset(
 _AMBIGUOUS = frozenset("april may june august north south east west english american".split())
 _PARTICLES = ("van|von|der|den|de|del|della|dello|di|da|das|do|dos|du|la|le|ter|ten|bin|binti|ibn|al|el|zu|af|"
               "y|ben|bint|abu|st\\.")
-_PARTICLE_TRIGGERS = tuple(f" {p} " for p in _PARTICLES.replace("\\", "").split("|")) + (" d'", " d’", " l'", " l’")
-_PARTICLE_RE = re.compile(
-    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?"
-    rf"(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
+# particles after a found name ("Jan| van der Berg") or before one ("Jan van der |Berg")
+_PARTICLE_AFTER_RE = re.compile(
+    rf"(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
+_PARTICLE_BEFORE_RE = re.compile(
+    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?$")
 _SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})[ \t]*\r?$)")
 
 
@@ -1209,8 +1211,7 @@ class PersonRecognizer(Recognizer):
         self._signature_dash(text, gaz, found)
         if not found:
             return found
-        if any(map(text.__contains__, _PARTICLE_TRIGGERS)):
-            self._particles(text, found)
+        self._particles(text, found)
         known = {w for s in found for w in _NAME_WORD_RE.findall(text, s.start, s.end)
                  if len(w) > 2 and w.lower() not in STOP}
         known |= {w.capitalize() for w in known}
@@ -1272,14 +1273,13 @@ class PersonRecognizer(Recognizer):
         """Names with particles: "Jan van der Berg", "Maria de la Cruz", "Marie d'Souza",
         "Omar bin Laden": two capitalised words joined by lower-case particles (or a
         "d'"/"l'" prefix), one of which is already a name."""
-        spans = [(s.start, s.end) for s in found if s.type == "PERSON"]
-        for m in _PARTICLE_RE.finditer(text):
-            if not m.group("p") and not m.group("ap"):
-                continue
-            ls, le = m.span("l")
-            rs, re_ = m.span("r")
-            if any(a < le and ls < b or a < re_ and rs < b for a, b in spans):
-                found.append(self._span(ls, re_, "PERSON", 0.85))
+        for s in [s for s in found if s.type == "PERSON"]:
+            m = _PARTICLE_AFTER_RE.match(text, s.end)
+            if m and (m.group("p") or m.group("ap")):
+                found.append(self._span(s.start, m.end("r"), "PERSON", 0.85))
+            m = _PARTICLE_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
+            if m and (m.group("p") or m.group("ap")):
+                found.append(self._span(m.start("l"), s.end, "PERSON", 0.85))
 
     def _signature_dash(self, text: str, gaz, found: list[Span]) -> None:
         """A signature line of a dash and a name ("-- tom", "— Priya Nair"): one to three
