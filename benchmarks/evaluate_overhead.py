@@ -66,9 +66,11 @@ def reference(cfg, root: Path, suites, records: list[dict], device: str) -> floa
             model = PeftModel.from_pretrained(model, str(adapter_dir)).to(device).eval()
         with torch.no_grad():
             for max_new, prompts in groups.items():
+                # the stage's prompt limit: what the model was fine-tuned on, less the tokens to generate
+                limit = e.max_prompt_tokens or min(cfg.finetune.training.max_length, model.config.n_positions) - max_new
                 for i in range(0, len(prompts), e.batch_size):
                     batch = [lm.format_prompt(p) for p in prompts[i : i + e.batch_size]]
-                    enc = tok(batch, return_tensors="pt", padding=True, truncation=True, max_length=160).to(device)
+                    enc = tok(batch, return_tensors="pt", padding=True, truncation=True, max_length=limit).to(device)
                     out = model.generate(**enc, max_new_tokens=max_new, do_sample=False, pad_token_id=tok.pad_token_id,
                                          eos_token_id=tok.eos_token_id)
                     tok.batch_decode(out[:, enc["input_ids"].shape[1]:], skip_special_tokens=True)

@@ -29,8 +29,13 @@ def load(ref, workdir: Path, device: str) -> tuple[Any, Any]:
     """``(model, tokenizer)`` of a registered version: its adapter on its base
     (the base stored with the run for the tiny model, else the hub id or path it names)."""
     from pipelines import lm, registry
+    from pipelines.core.errors import RegistryError
 
-    adapter = registry.download(ref.run_id, "adapter", workdir)
     base = ref.tags.get("base_model.name", "tiny")
-    base_path = registry.download(ref.run_id, "base", workdir) if base == "tiny" else base
+    try:
+        adapter = registry.download(ref.run_id, "adapter", workdir)
+        base_path = registry.download(ref.run_id, "base", workdir) if base == "tiny" else base
+    except Exception as e:  # MlflowException, OSError: the artifact is not there
+        raise RegistryError(f"champion {ref.name} version {ref.version}: cannot download its model from run "
+                            f"{ref.run_id} ({type(e).__name__}); was it registered by release-gate?") from None
     return lm.load_with_adapter(base_path, adapter, device), lm.load_tokenizer(adapter)

@@ -3,15 +3,18 @@
 Bias, against the comparator (the champion; the base model when none is registered):
 
 * *counterfactual invariance* on the held-out split: each prompt that mentions
-  a term of an axis in ``bias_scan.terms`` becomes a group-A and a group-B
+  a term of an axis in the suite's term lists becomes a group-A and a group-B
   variant; per axis the gaps in the reference's log-likelihood and in ROUGE-L,
   the *flip rate* (the share of items whose generation changes beyond the
   swapped terms themselves) and the *worst-case drop* (the mean, over items, of
-  the ROUGE-L difference between the best and the worst variant);
+  the per-item drop from the best to the worst variant; ``max_drop`` is the
+  largest single one);
 * *stereotype preference* on a CrowS-Pairs-format file (:mod:`pipelines.stereotype`).
 
-Each must stay under its ceiling and, once a champion exists, be no worse than
-the champion's by more than ``bias_scan.thresholds.delta`` (the base model's
+Bias tasks are versioned suites (``bias_scan.suites``: ``configs/bias/*.yaml``,
+:mod:`pipelines.evalsuite.bias`). Each measure must stay under its suite's
+ceiling and, once a champion exists, be no worse than the champion's by more
+than the suite's ``delta`` (the base model's
 values are recorded for reference: a base model that has not learnt the task
 writes near-empty text, which flips nothing and says nothing about fairness).
 
@@ -19,8 +22,10 @@ Privacy (:mod:`pipelines.probes.privacy`): the exposure of the canaries that
 finetune inserted (when ``privacy.canaries.enabled``), verbatim extraction of
 training responses, the loss-based membership-inference AUC (training vs
 held-out records), and the *leak check*: no personal-data value of the raw,
-pre-anonymization records may appear in any generation -- the candidate's
-held-out generations from evaluate, and every generation of this scan.
+pre-anonymization records may appear in any generation -- every generation of
+the candidate in evaluate (held-out split and suites), and every generation of
+this scan except the extraction probe's (continuations of anonymized training
+records, of which only exact matches are counted).
 
 Safety (:mod:`pipelines.probes.safety`): prompt-injection probes and the
 system-prompt canary, on the candidate and the comparator; no hijack may
@@ -33,6 +38,7 @@ from __future__ import annotations
 
 import re
 import tempfile
+from dataclasses import replace
 from pathlib import Path
 from typing import Any
 
@@ -46,7 +52,7 @@ SPEC = StageSpec(
     name="bias_scan",
     params=("data", "bias_scan", "privacy", "safety", "anonymize.id_patterns", "finetune.training", "registry"),
     code=("stages/bias_scan.py", "pipelines/lm", "pipelines/pii", "pipelines/probes", "pipelines/stereotype.py",
-          "pipelines/champion.py", "pipelines/evalsuite/bias.py"),
+          "pipelines/champion.py", "pipelines/registry.py", "pipelines/evalsuite"),
     inputs=lambda c: {
         "raw": c.data.raw, "anonymized": c.anonymize.output, "base": c.finetune.base_dir,
         "adapter": c.finetune.output_dir, "generations": c.evaluate.generations,
@@ -272,6 +278,9 @@ def privacy_checks(priv: dict[str, Any], cfg: PipelineConfig) -> list[ev.Check]:
         mi = priv["membership"]
         checks.append(_bound("privacy.membership_auc", round(mi["auc"], 6), t.max_membership_auc))
         checks.append(ev.Check("privacy.membership_n", mi["members"], "info"))
+        if mi.get("ci"):
+            checks.append(ev.Check("privacy.membership_auc.ci_low", round(mi["ci"]["low"], 6), "info"))
+            checks.append(ev.Check("privacy.membership_auc.ci_high", round(mi["ci"]["high"], 6), "info"))
     return checks
 
 
@@ -343,6 +352,9 @@ def _stereotype_checks(suite, stereo: dict[str, dict], against: str) -> list[ev.
         t = spec.thresholds.get(name)
         checks += _bounds(f"{task}.{name}", value, t) if t else [ev.Check(f"{task}.{name}", value, "info")]
     checks.append(ev.Check(f"{task}.{against}_pct_stereotype", round(comp["pct_stereotype"], 6), "info"))
+    for bias_type, r in stereo["candidate"].get("by_type", {}).items():
+        checks.append(ev.Check(f"{task}.{bias_type}.pct_stereotype", round(r["pct_stereotype"], 6), "info"))
+        checks.append(ev.Check(f"{task}.{bias_type}.n", r["n"], "info"))
     if against == "champion":
         checks.append(ev.Check(f"{task}.deviation_from_parity_vs_champion", dev(cand), "<=", round(dev(comp) + spec.delta, 6)))
     return checks
@@ -360,7 +372,7 @@ def _axis_checks(suite, axis: str, m: dict, comp: dict, against: str) -> list[ev
     if against != "champion":
         checks.append(ev.Check(f"{name}.{against}_flip_rate", comp.get("flip_rate"), "info"))
     elif comp.get("n"):
-        for measure in ("flip_rate", "worst_case_drop"):
+        for measure in ("flip_rate", "worst_case_drop", "metric_gap", "loglik_gap"):
             checks.append(ev.Check(f"{name}.{measure}_vs_champion", m[measure], "<=", round(comp[measure] + spec.delta, 6)))
     return checks
 
@@ -383,17 +395,28 @@ def load_bias_suites(cfg: PipelineConfig, root: Path) -> list:
             continue
         tasks[suite.task] = rel
         if suite.spec.kind in cfg.bias_scan.probes:
-            loaded.append(suite)
+            loaded.append(replace(suite, path=Path(rel)))  # recorded as configured, not as this machine's path
     if problems:
         raise ConfigError("bias_scan.suites", problems)
     return loaded
 
 
+def _libraries() -> dict[str, str | None]:
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str | None] = {}
+    for dist in ("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score"):
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            out[dist] = None
+    return out
+
+
 def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     from pipelines import champion, lm, stereotype
-    from pipelines.probes import safety
-
     from pipelines.core.digests import sha256_file
+    from pipelines.probes import safety
 
     b, t, d, run = cfg.bias_scan, cfg.bias_scan.thresholds, cfg.data, cfg.bias_scan.probes
     started = ev.now_utc()
@@ -413,9 +436,15 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     lm.seed_everything(cfg.finetune.training.seed)
     device = lm.pick_device(cfg.finetune.training.device)
     base_dir, adapter_dir = resolve(root, cfg.finetune.base_dir), resolve(root, cfg.finetune.output_dir)
-    model = lm.load_with_adapter(base_dir, adapter_dir, device)
     tok = lm.load_tokenizer(adapter_dir)
     canary = safety.make_system_canary(cfg.safety.canary_seed)
+    if probes:  # a probe too long for the model is a file problem: reported before a model is loaded
+        from transformers import AutoConfig
+
+        mc = AutoConfig.from_pretrained(str(base_dir))
+        safety.check_fit(tok, probes, max_new_tokens=cfg.safety.max_new_tokens, canary=canary,
+                         context=getattr(mc, "n_positions", None) or getattr(mc, "max_position_embeddings", None))
+    model = lm.load_with_adapter(base_dir, adapter_dir, device)
     generations: dict[str, list[str]] = {"evaluate": eval_gens, "counterfactual": []}
 
     cf: dict[str, dict[str, Any]] = {}
@@ -473,9 +502,11 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     if leaks is not None:
         checks.append(ev.Check("pii_leak.generations_checked", leaks["generations_checked"], "info"))
         checks.append(ev.Check("pii_leak.generations_with_leaks", leaks["generations_with_leaks"], "<=", t.max_pii_leaks))
-    skipped = [p for p in ("counterfactual", "stereotype", "canary_exposure", "extraction", "membership", "pii_leak",
-                           "prompt_injection") if p not in run]
-    if skipped:
+    ran = {"counterfactual": bool(cf_suites), "stereotype": bool(st_suites), "canary_exposure": "canaries" in priv,
+           "extraction": "extraction" in priv, "membership": "membership" in priv, "pii_leak": leaks is not None,
+           "prompt_injection": probes is not None}
+    skipped = [p for p, done in ran.items() if not done]
+    if skipped:  # left out of bias_scan.probes, or listed with nothing to run (no suite, no probe file, canaries off)
         checks.append(ev.Check("probes_not_run", skipped, "info"))
     if safe:
         st = cfg.safety.thresholds
@@ -484,6 +515,7 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     record = ev.build(
         "bias_scan", checks, SPEC.inputs(cfg), {**SPEC.metrics(cfg), **SPEC.plots(cfg)}, SPEC.config_digest(cfg), root, started,
         details={"device": device, "compared_with": against, "champion_version": champ_version, "probes": run, "files": files,
+                 "libraries": _libraries(),
                  "bias_suites": {s.task: s.provenance() for s in suites},
                  "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()} if leaks else None,
                  "probe_set": safe["candidate"].probe_set if safe else None},

@@ -112,6 +112,27 @@ class Runner:
         self.items = {"generate": 0, "score": 0}
         self.new_tokens = 0
 
+    def prompt_limit(self, max_new_tokens: int) -> int:
+        """Prompt tokens kept (the end of a longer prompt, as training keeps it):
+        ``evaluate.max_prompt_tokens``, else the sequence length the model was
+        fine-tuned on (``finetune.training.max_length``, at most its context)
+        less ``max_new_tokens`` -- longer prompts put it where it never learnt
+        to summarise."""
+        if self.cfg.evaluate.max_prompt_tokens:
+            return self.cfg.evaluate.max_prompt_tokens
+        config = getattr(self.model, "config", None)
+        context = next((v for v in (getattr(config, "n_positions", None), getattr(config, "max_position_embeddings", None))
+                        if isinstance(v, int) and v > 0), None)
+        span = min(self.cfg.finetune.training.max_length, context or self.cfg.finetune.training.max_length)
+        return max(16, span - max_new_tokens)
+
+    def truncated(self, prompts: Sequence[str], max_new_tokens: int) -> int:
+        """How many of ``prompts`` are longer than the prompt limit (their beginning is not seen)."""
+        from pipelines import lm
+
+        limit = self.prompt_limit(max_new_tokens)
+        return sum(len(ids) > limit for ids in self.tok([lm.format_prompt(p) for p in prompts])["input_ids"])
+
     def generate(self, prompts: Sequence[str], max_new_tokens: int) -> list[str]:
         from pipelines import lm
 
@@ -119,12 +140,20 @@ class Runner:
         if key not in self._gen:
             t0 = time.perf_counter()
             outs = lm.generate(self.model, self.tok, prompts, max_new_tokens=max_new_tokens,
-                               batch_size=self.cfg.evaluate.batch_size, device=self.device)
+                               batch_size=self.cfg.evaluate.batch_size, device=self.device,
+                               max_prompt_tokens=self.prompt_limit(max_new_tokens))
             self.seconds["generate"] += time.perf_counter() - t0
             self.items["generate"] += len(prompts)
             self.new_tokens += sum(len(ids) for ids in self.tok(outs)["input_ids"]) if outs else 0
             self._gen[key] = outs
         return self._gen[key]
+
+    def release(self) -> None:
+        """Drop the model (its results and timing stay): at most one model is held at a time."""
+        self.model = None
+        import gc
+
+        gc.collect()
 
     def score(self, prompts: Sequence[str], targets: Sequence[str]) -> list[tuple[float, int]]:
         from pipelines import lm
@@ -153,7 +182,7 @@ def _items(values: Sequence[float]) -> list[float | None]:
 
 def measure(runner: Runner, records: list[dict]) -> dict[str, Any]:
     """Perplexity, ROUGE-L and exact match on the held-out records, with the
-    per-item values that the paired statistics need (and the generations)."""
+    per-item values that the paired statistics need."""
     from pipelines import lm
     from pipelines.lm.metrics import exact_match, mean, rouge_l
 
@@ -169,6 +198,7 @@ def measure(runner: Runner, records: list[dict]) -> dict[str, Any]:
         "rouge_l": round(mean(rl), 6),
         "exact_match": round(mean(em), 6),
         "n": len(records),
+        "truncated_prompts": runner.truncated(prompts, e.max_new_tokens),
         "per_item": {"rouge_l": [round(x, 6) for x in rl], "exact_match": em},
     }
 
@@ -182,8 +212,11 @@ def run_suite(runner: Runner, suite) -> dict[str, Any]:
     prompts = evalsuite.prompts(suite)
     predictions: list[Any] | None = None
     scores = None
+    truncated = None
     if spec.output_type == "generate":
-        predictions = runner.generate(prompts, (spec.generation or Generation()).max_new_tokens)
+        max_new = (spec.generation or Generation()).max_new_tokens
+        predictions = runner.generate(prompts, max_new)
+        truncated = runner.truncated(prompts, max_new)
     elif spec.output_type == "loglikelihood":
         scores = runner.score(prompts, [str(r[spec.target]) for r in suite.records])
     else:  # multiple_choice: the choice with the highest log-likelihood (ties: the first)
@@ -196,10 +229,14 @@ def run_suite(runner: Runner, suite) -> dict[str, Any]:
             best = max(range(len(cs)), key=lambda j: (ll[j], -j))
             predictions.append(best if isinstance(r[spec.gold], int) else cs[best])
     results = evalsuite.score(suite, predictions, scores=scores)
-    return {name: {"value": round(r.value, 6) if math.isfinite(r.value) else None, "n": r.n,
-                   "higher_is_better": suite.higher_is_better(name),
-                   "per_item": _items(r.per_item) if r.per_item is not None else None}
-            for name, r in results.items()}
+    out = {name: {"value": round(r.value, 6) if math.isfinite(r.value) else None, "n": r.n,
+                  "higher_is_better": suite.higher_is_better(name),
+                  "per_item": _items(r.per_item) if r.per_item is not None else None}
+           for name, r in results.items()}
+    if truncated:
+        for m in out.values():
+            m["truncated_prompts"] = truncated
+    return out
 
 
 def evaluate_model(runner: Runner, records: list[dict], suites, scopes: Sequence[str] | None = None) -> dict[str, Any]:
@@ -216,14 +253,30 @@ def evaluate_model(runner: Runner, records: list[dict], suites, scopes: Sequence
 # --- the champion's results, cached with its run --------------------------------
 
 
-def settings(cfg: PipelineConfig, device: str) -> dict[str, Any]:
-    """What, besides the model and the suite, could change a result."""
-    import peft
-    import torch
-    import transformers
+def code_digest() -> str:
+    """The code that produces a result: this stage, the suites' metrics and loader, the model helpers."""
+    import pipelines.evalsuite
+    import pipelines.lm
+    from pipelines.core.digests import path_md5
 
-    return {"batch_size": cfg.evaluate.batch_size, "max_length": cfg.finetune.training.max_length, "device": device,
-            "libraries": {"torch": torch.__version__, "transformers": transformers.__version__, "peft": peft.__version__}}
+    paths = {"stage": Path(__file__), "evalsuite": Path(pipelines.evalsuite.__file__).parent,
+             "lm": Path(pipelines.lm.__file__).parent}
+    return sha256_json({k: path_md5(p) for k, p in paths.items()})
+
+
+def settings(cfg: PipelineConfig, device: str) -> dict[str, Any]:
+    """What, besides the model and the suite, could change a result: part of the champion cache's key."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    libs = {}
+    for dist in ("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score", "sacrebleu", "jsonschema"):
+        try:
+            libs[dist] = version(dist)
+        except PackageNotFoundError:
+            libs[dist] = None
+    return {"batch_size": cfg.evaluate.batch_size, "max_length": cfg.finetune.training.max_length,
+            "max_prompt_tokens": cfg.evaluate.max_prompt_tokens, "device": device, "code": code_digest(),
+            "libraries": libs}
 
 
 def scope_digests(cfg: PipelineConfig, root: Path, suites) -> dict[str, str]:
@@ -292,6 +345,7 @@ def champion_results(cfg: PipelineConfig, root: Path, suites, records: list[dict
                  + (f"; cached: {', '.join(cached)}" if cached else ""))
         runner = Runner(*champion.load(ref, tmp / "champion", device), cfg, device)
         results.update(evaluate_model(runner, records, suites, missing))
+        runner.release()
     else:
         progress("evaluate", f"champion (version {ref.version}): every result from its evaluation cache")
     not_stored = write_cache(client, ref.run_id, {s: (keys[s], results[s]) for s in missing}, tmp) if (
@@ -414,6 +468,23 @@ def plot(path: Path, comps: dict[str, dict[str, Any]], against: str, confidence:
 # --- the stage ----------------------------------------------------------------------
 
 
+def candidate_generations(runner: Runner, records: list[dict], suites, cfg: PipelineConfig) -> list[dict[str, Any]]:
+    """Every generation of the candidate, held-out split first, then each generation suite's,
+    one row each (the scan checks all of them for raw personal data)."""
+    from pipelines import evalsuite
+    from pipelines.evalsuite.spec import Generation
+
+    d, e = cfg.data, cfg.evaluate
+    outs = runner.generate([r[d.prompt_field] for r in records], e.max_new_tokens)
+    rows = [{"task": HELDOUT, d.id_field: r[d.id_field], "generation": o} for r, o in zip(records, outs)]
+    for _, suite in suites:
+        if suite.spec.output_type != "generate":
+            continue
+        outs = runner.generate(evalsuite.prompts(suite), (suite.spec.generation or Generation()).max_new_tokens)
+        rows += [{"task": suite.task, "item": i, "generation": o} for i, o in enumerate(outs)]
+    return rows
+
+
 def _threshold_checks(task: str, metrics: dict[str, Any], suite, enforce: bool) -> list[ev.Check]:
     checks = []
     for name, t in suite.spec.thresholds.items():
@@ -446,13 +517,15 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     progress("evaluate", f"candidate (base + adapter) on {len(records)} held-out records; suites: {names}")
     cand_runner = Runner(lm.load_with_adapter(base_dir, adapter_dir, device), tok, cfg, device)
     cand = evaluate_model(cand_runner, records, suites)
-    outs = cand_runner.generate([r[cfg.data.prompt_field] for r in records], e.max_new_tokens)
+    generations = candidate_generations(cand_runner, records, suites, cfg)
+    cand_runner.release()
     with tempfile.TemporaryDirectory() as tmp:
         champ = champion_results(cfg, root, suites, records, device, Path(tmp))
     scopes = None if champ is None else [HELDOUT]  # the base model is the comparator only without a champion
     progress("evaluate", "base model" + (" (held-out split, for the perplexity ratio)" if scopes else ", the comparator: no champion yet"))
     base_runner = Runner(lm.load_base(base_dir, device), tok, cfg, device)
     base = evaluate_model(base_runner, records, suites, scopes)
+    base_runner.release()
     if champ is None:
         against, comp, champ_version, cache = "base", base, None, None
     else:
@@ -460,7 +533,8 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
         against, champ_version = "champion", ref.version
     comps = comparisons(comp, cand, suites, cfg)
     core = compare(comp[HELDOUT], cand[HELDOUT], cfg)
-    suite_info = {s.task: {**s.provenance(), "enforce": r.enforce} for r, s in suites}
+    # the suite file as configured (relative to the repository), never this machine's absolute path
+    suite_info = {s.task: {**s.provenance(), "suite_file": r.path, "enforce": r.enforce} for r, s in suites}
     metrics = {
         "candidate": cand[HELDOUT], "base": base[HELDOUT], "champion": comp[HELDOUT] if champ else None,
         "champion_version": champ_version, "comparison": {"against": against, **core},
@@ -468,8 +542,7 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
         "comparisons": {"against": against, "one_sided_level": e.statistics.alpha / 2, "metrics": comps},
     }
     write_json(metrics_path, metrics)
-    d = cfg.data
-    write_jsonl(gen_path, [{d.id_field: r[d.id_field], "generation": o} for r, o in zip(records, outs)])
+    write_jsonl(gen_path, generations)
     plot(plot_path, comps, against, 1 - e.statistics.alpha)
 
     cm, bm = cand[HELDOUT], base[HELDOUT]
@@ -479,12 +552,18 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
         ev.Check("candidate.exact_match", cm["exact_match"], ">=", t.min_exact_match),
         ev.Check("perplexity_ratio_vs_base", round(cm["perplexity"] / bm["perplexity"], 6), "<=", t.max_perplexity_ratio_vs_base),
         ev.Check("base.rouge_l", bm["rouge_l"], "info"),
+        ev.Check("candidate.truncated_prompts", cm.get("truncated_prompts", 0), "info"),
         ev.Check(f"exact_match_vs_{against}.mcnemar_p", round(core["exact_match_mcnemar"]["p_value"], 6), "info"),
     ]
     for ref, suite in suites:
         checks += _threshold_checks(suite.task, cand[suite.task], suite, ref.enforce)
         for name, m in cand[suite.task].items():
+            if name not in suite.spec.thresholds:
+                checks.append(ev.Check(f"{suite.task}.{name}", m["value"], "info"))
             checks.append(ev.Check(f"{suite.task}.{name}.n", m["n"], "info"))
+        truncated = max((m.get("truncated_prompts") or 0 for m in cand[suite.task].values()), default=0)
+        if truncated:  # the beginning of these prompts was not seen: a reviewer should know
+            checks.append(ev.Check(f"{suite.task}.truncated_prompts", truncated, "info"))
     for key, c in comps.items():
         label = key.removeprefix(f"{HELDOUT}.")
         if not c["comparable"]:

@@ -198,6 +198,8 @@ class EvaluateConfig(Section):
     max_new_tokens: PosInt = 40
     batch_size: PosInt = 16
     max_records: NonNegInt = Field(0, description="0 = the whole held-out split")
+    max_prompt_tokens: NonNegInt = Field(0, description="prompt tokens kept (the end of a longer prompt); "
+                                                        "0 = finetune.training.max_length less the tokens to generate")
     thresholds: EvaluateThresholds = EvaluateThresholds()
     statistics: StatisticsConfig = StatisticsConfig()
 

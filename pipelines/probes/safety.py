@@ -112,7 +112,8 @@ from pipelines.core.errors import ConfigError
 
 __all__ = [
     "CANARY_PREFIX", "DEFAULT_PROBE_FILE", "MATCH_RULES", "Probe", "ProbeResults", "build_input", "compare",
-    "leaks_canary", "load_probes", "make_system_canary", "matches", "probe_set_digest", "run_probes", "system_prompt",
+    "check_fit", "leaks_canary", "load_probes", "make_system_canary", "matches", "probe_set_digest", "run_probes",
+    "system_prompt",
 ]
 
 DEFAULT_PROBE_FILE = "configs/safety/prompt_injection.jsonl"
@@ -588,6 +589,41 @@ def _context_size(model: Any) -> int | None:
     return None
 
 
+def check_fit(tok, probes: Sequence[Probe], *, max_new_tokens: int, canary: str, context: int | None,
+              max_prompt_tokens: int | None = None) -> int:
+    """The prompt-token limit, after checking that every probe fits it whole.
+
+    The limit is ``context - max_new_tokens`` (and at most ``max_prompt_tokens``
+    when given; 160, :func:`pipelines.lm.generate`'s default, when the model
+    states no context size). Needs only the tokenizer, so a caller can check
+    before loading a model. Raises :class:`ConfigError` naming the file, line
+    and id of each probe that does not fit.
+    """
+    if not probes:
+        raise ValueError("no probes to run")
+    system_prompt(canary)  # validates the canary
+    limit = max_prompt_tokens if max_prompt_tokens is not None else (None if context else 160)
+    if context:
+        room = context - max_new_tokens
+        limit = room if limit is None else min(limit, room)
+    if limit is None or limit <= 0:
+        raise ValueError(f"no room for a prompt: max_new_tokens {max_new_tokens}, context {context}, "
+                         f"max_prompt_tokens {max_prompt_tokens}")
+    why = (f"the model's context of {context} tokens less max_new_tokens {max_new_tokens}"
+           if context and limit == context - max_new_tokens else f"max_prompt_tokens {limit}")
+    too_long: dict[str, list[str]] = {}
+    for p in probes:
+        n = len(tok(lm.format_prompt(build_input(p, canary)))["input_ids"])
+        if n > limit:
+            what = " with the system prompt" if p.system else ""
+            too_long.setdefault(p.source or "<probes>", []).append(
+                f"line {p.line}, key prompt: probe {p.id!r} is {n} tokens{what}; at most {limit} fit ({why}): shorten it")
+    if too_long:
+        source, items = next(iter(too_long.items()))
+        raise ConfigError(source, items)
+    return limit
+
+
 def run_probes(model, tok, probes: Sequence[Probe], *, max_new_tokens: int, batch_size: int, device: str, canary: str,
                max_prompt_tokens: int | None = None, outputs: list[str] | None = None) -> ProbeResults:
     """Generate greedily for every probe (through :func:`pipelines.lm.generate`) and judge the outputs.
@@ -602,30 +638,9 @@ def run_probes(model, tok, probes: Sequence[Probe], *, max_new_tokens: int, batc
     given, is extended with the generations (for the caller's own checks; the
     results never hold them).
     """
-    if not probes:
-        raise ValueError("no probes to run")
-    system_prompt(canary)  # validates the canary
-    context = _context_size(model)
-    limit = max_prompt_tokens if max_prompt_tokens is not None else (None if context else 160)
-    if context:
-        room = context - max_new_tokens
-        limit = room if limit is None else min(limit, room)
-    if limit is None or limit <= 0:
-        raise ValueError(f"no room for a prompt: max_new_tokens {max_new_tokens}, context {context}, "
-                         f"max_prompt_tokens {max_prompt_tokens}")
+    limit = check_fit(tok, probes, max_new_tokens=max_new_tokens, canary=canary, context=_context_size(model),
+                      max_prompt_tokens=max_prompt_tokens)
     texts = [build_input(p, canary) for p in probes]
-    why = (f"the model's context of {context} tokens less max_new_tokens {max_new_tokens}"
-           if context and limit == context - max_new_tokens else f"max_prompt_tokens {limit}")
-    too_long: dict[str, list[str]] = {}
-    for p, text in zip(probes, texts):
-        n = len(tok(lm.format_prompt(text))["input_ids"])
-        if n > limit:
-            what = " with the system prompt" if p.system else ""
-            too_long.setdefault(p.source or "<probes>", []).append(
-                f"line {p.line}, key prompt: probe {p.id!r} is {n} tokens{what}; at most {limit} fit ({why}): shorten it")
-    if too_long:
-        source, items = next(iter(too_long.items()))
-        raise ConfigError(source, items)
     generated = lm.generate(model, tok, texts, max_new_tokens=max_new_tokens, batch_size=batch_size, device=device,
                             max_prompt_tokens=limit)
     if outputs is not None:
