@@ -11,7 +11,9 @@ and SSA name frequency tables, the other locales from national name statistics.
   en_US names, names shorter than three letters, common English words (Faker's
   en_US lorem word list plus ``COMMON_WORDS``) and the surrogate pools of
   ``_names`` (which must stay disjoint from the gazetteer), and place names
-  (``_places``: cities, states, countries; "London", "Paris" are places first).
+  (``_places``: cities, states, countries; "London", "Paris" are places first),
+  plus the hand-kept supplements (``SUPPLEMENT_*``, ``SHORT_LAST``), which only
+  countries, states and cities of a million people or more keep out.
 """
 
 from __future__ import annotations
@@ -120,6 +122,41 @@ kamau mwangi otieno ochieng njoroge kariuki odhiambo wanjiku mutua kiprop
 nkosi dlamini ndlovu khumalo mokoena molefe zulu ngcobo sithole mahlangu
 moyo ncube chikwanha mutasa
 """
+# Round 4: more well-known given names and surnames (general knowledge: South Asian, Pakistani, Hebrew,
+# Japanese, Chinese, Vietnamese, Southern/East African, Nigerian, Greek, Ukrainian, Polish, Uzbek,
+# Hawaiian, Malay, Somali, Ethiopian, Arabic, Portuguese/Brazilian).
+SUPPLEMENT_FIRST_4 = """
+sanjeev rajeev manish hemant sudhir tushar ananya aditi rajat junaid shahid naveed adeel zubair waqar
+moshe avraham tamar eitan shira itai yitzhak chaim rivka yehuda tzvi efrat
+daichi kazuki ryo sora yuna riko hayato yuma kohei shinji tetsuya masato takashi satoshi makoto hideo hiroko
+mariko noriko sachiko megumi
+hui xin qing ning zhen yifan zixuan yuhan xiaohong xiaomei xiaowei jiayi shuting jiawei yuqi
+hoa ngan uyen nhi huy binh thinh nhan khang
+kagiso palesa mpho tumelo karabo lesego boitumelo tshepo kgosi naledi refilwe
+giorgos panagiotis vasilis nikos kateryna dmytro oleksiy mykola halyna tetiana
+dilnoza gulnora shahlo nodira bekzod rustam farrukh leilani moana noelani keoni kalani
+oluwaseyi oluwatobi chinonso adaobi tobenna chidinma obiageli nkechi onyeka chibuike
+abdikarim hodan fartun tigist hiwot meseret bereket dawit yohannes mekdes
+mohd muhamad norazlina azlan faizal syafiq amirul nurhaliza isabela leticia
+rizwan imtiaz mushtaq khurram zeeshan faraz shabnam farzana nasreen rubina shazia uzma hira mahnoor aiman
+"""
+SUPPLEMENT_LAST_4 = """
+karimova karimov rakhimov abdullaev papadopoulos papadakis georgiou nikolaidis konstantinou dimitriou vlachos
+mizrahi goldberg shapiro katz peretz biton dahan bondar shevchenko kravchenko oliynyk melnyk kovalchuk
+kowalski wisniewski wojcik kaminski lewandowski zielinski szymanski adewale adjei amoah zungu
+tesfaye bekele haile gebremariam tadesse girma mengistu hashemi tehrani alhassan al-hassan alharbi al-harbi
+alqahtani al-qahtani alotaibi al-otaibi alzahrani al-zahrani alshammari al-shammari
+saito ishii murakami miura yamashita okamoto fujita gao zou yao mao raza hashmi
+pereira barbosa oliveira sousa machado monteiro fonseca
+"""
+# Two-letter Vietnamese and Chinese surnames that are no English words (the other lists keep names of
+# three letters or more; "Le", "Li", "Wu", "Ho" come from Faker's en_US list).
+SHORT_LAST = "vo vu ly xu ng hu lu yi"
+# A town that shares a supplement name does not ban it (only countries, states and cities of a million
+# people or more do: "Gao", "Nakamura", "Hassan" are names first); "kong" stays out ("Hong Kong").
+_PLACE_BAN_POP = 1_000_000
+_SUPPLEMENT_NOT = frozenset({"kong"})
+
 # English words (and a few words of support text) that the round-3 lists would add as names.
 _NEW_COMMON = frozenset("""
 anon arab iban kin latin len median muslim poll prov sin slovak valid thai yen hung dung tam chin boil heck
@@ -247,13 +284,22 @@ def main() -> None:
     new_last = {n for n in new_last if _LATIN.fullmatch(n)} - banned - common
     first |= new_first
     last |= new_last - first
+    # round 4: the supplements, banned by a place only when it is a country, a state or a big city
+    pl = places()
+    big = {n for n, k in pl.names.items() if k != "CITY" or pl.city_pop.get(n, 0) >= _PLACE_BAN_POP}
+    sup_banned = (banned - set(pl.names)) | big | common | _SUPPLEMENT_NOT
+    sup_first = set((SUPPLEMENT_FIRST + SUPPLEMENT_FIRST_4).split())
+    sup_last = set((SUPPLEMENT_LAST + SUPPLEMENT_LAST_4).split())
+    first |= {n for n in sup_first if _LATIN.fullmatch(n)} - sup_banned
+    last |= ({n for n in sup_last if _LATIN.fullmatch(n)} | set(SHORT_LAST.split())) - sup_banned - first
     rows = [f"N\t{n}" for n in sorted(first)] + [f"L\t{n}" for n in sorted(last)]
     header = [
         "# International name gazetteer for pipelines.pii (PERSON detection only; no gender).",
         f"# Source: Faker {faker.VERSION}, faker/providers/person/<locale> first and last name lists "
         f"(MIT license) of: {' '.join(INTL_LOCALES)};",
         f"# with ASCII-folded forms, the romanized/transliterated lists of: {' '.join(EXTRA_LOCALES)},",
-        "# and SUPPLEMENT_FIRST/SUPPLEMENT_LAST of _build_names (well-known romanized names).",
+        "# and SUPPLEMENT_FIRST/SUPPLEMENT_LAST(_4) and SHORT_LAST of _build_names (well-known romanized names;",
+        "# these are kept out by a place name only for countries, states and cities of 1,000,000 people or more).",
         "# Latin script only; minus en_US names, names under 3 letters, common English words, surrogate pools,",
         "# place names (pipelines.pii._places).",
         "# Regenerate: python -m pipelines.pii._build_names",

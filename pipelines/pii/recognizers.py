@@ -615,9 +615,11 @@ _ID_LABELS = (
     r"sort|routing|identity\s+card|ID\s+card|claim|subscription|SIM|ICCID|IMSI|Medicare|Medicaid|"
     r"prescription|Rx|benefits?|enrol(?:l?ment)|login|profile|wallet|billing\s+account|rewards|"
     r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer|"
+    r"RUT|CPR(?:-nummer)?|AHV|HETU|KRA\s+PIN|IC\s+(?:number|no\.?)|MyKad|IRD|CNIC|NIK|NID|KTP|SSS|UMID|PhilHealth|"
+    r"c[ée]dula|Iqama|HKID|Emirates\s+ID|resident\s+ID|NIN|BVN|national\s+(?:identity|registration)|"
     r"patient|member|(?:health|medicare|medicaid|insurance|member(?:ship)?|benefits?|library|loyalty|"
     r"rewards|patient|student|staff|employee)\s+card)"
-    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref(?:erence)?))?|"
+    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref(?:erence)?|card))?|"
     r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
     r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
     r"ID"
@@ -676,7 +678,8 @@ def _bare_id_ok(text: str, m: re.Match[str]) -> bool:
         return False
     if _not_personal_before(text, m.start()):
         return False
-    if len(v) - lead < 10 and _NOT_PERSONAL_NEAR.search(_window(text, m.start(), 50)):
+    core = max(v.split("-"), key=len) if "-" in v else v  # the long digit run, without short "-" groups
+    if sum(c.isdigit() for c in core) < 10 and _NOT_PERSONAL_NEAR.search(_window(text, m.start(), 50)):
         return False
     return True
 
@@ -700,7 +703,8 @@ _ID_VALUE = (r"(?:(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A
              # digit groups ("XJH 4421 9987")
              r"|(?P<id2>[A-Z]{1,4}\s\d{2,}(?:\s\d{2,}){0,3}(?![\w-])"
              r"|(?=[\w/.-]*\d)[A-Za-z0-9](?:\w|[-/.](?=[A-Za-z0-9]))*(?![\w@-])))")
-ID_BARE_RE = _Src(r"\b(?:[A-Z]{1,4}\d{6,}|\d{7,})\b")
+# (with short digit groups joined by "-" before or after: "35202-1234567-1", "0028-1234567-8")
+ID_BARE_RE = _Src(r"\b(?:\d{1,6}-(?=\d{7}))?(?:[A-Z]{1,4}\d{6,}|\d{7,})(?:-\d{1,4}(?![\w-]))?\b")
 
 
 class IdRecognizer(Recognizer):
@@ -717,7 +721,7 @@ class IdRecognizer(Recognizer):
         super().__init__(options)
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
-        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
+        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
                                          rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
@@ -728,7 +732,7 @@ class IdRecognizer(Recognizer):
         low = f"{low_extra}|{low}" if low_extra else low
         first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
         first.discard("")
-        self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low}))")
+        self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
 
     def _labelled(self, doc: Doc):
         """``self.labelled.finditer(doc.text)``, faster on ASCII text."""
@@ -756,7 +760,8 @@ class IdRecognizer(Recognizer):
             if _YEAR_RE.fullmatch(value) and not _LABEL_END_RE.search(text, m.start(), m.start(g)):
                 continue  # "member 2019 renewal": a year after a bare label word
             nd = sum(c.isdigit() for c in value)
-            if (nd >= 4 or nd >= 2 and _MIXED_ID_RE.fullmatch(value)) and not _is_iban(value) and (
+            if (nd >= 4 or nd >= 2 and _MIXED_ID_RE.fullmatch(value) or nd and len(value) >= 3 and
+                    _STRONG_LABEL_RE.match(text, m.start(), m.start(g))) and not _is_iban(value) and (
                     not _not_personal_before(text, m.start(g)) or _personal_label(text, m.start(), m.start(g))):
                 out.append(Span(m.start(g), m.start(g) + len(value), "ID", 1.0, "id_label"))
         if doc.has_run(6):
@@ -777,14 +782,75 @@ class IdRecognizer(Recognizer):
                 cue = _ID_NEAR_CUE.search(_window(text, m.start(), 60))
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
+        out.extend(_device_ids(text, lower))
         for rx in self.custom:
             grp = "id" if "id" in rx.groupindex else 0
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
                        for m in rx.finditer(text) if m.end(grp) > m.start(grp))
         return out
 
+# --- identifiers of a person's device or wallet, by shape: MAC addresses ("00:1A:2B:3C:4D:5E",
+# "00-1a-2b-3c-4d-5e", "001a.2b3c.4d5e"), Ethereum addresses (0x + 40 hex digits), Bitcoin
+# addresses (Base58Check with a valid checksum, or Bech32 "bc1..." with a valid checksum)
+_MAC_RE = re.compile(r"(?<![\w:.-])(?:[0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}(?:\1[0-9A-Fa-f]{2}){4}"
+                     r"|(?=[0-9.]*[A-Fa-f])[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4}\.[0-9A-Fa-f]{4})(?![\w:-]|\.\w)")
+# (starts with a character set: found by a fast scan for ":" and "-")
+_MAC_PRE_RE = re.compile(r"[:-][0-9A-Fa-f]{2}([:-])[0-9A-Fa-f]{2}\1[0-9A-Fa-f]{2}\1")
+_ETH_RE = re.compile(r"(?<!\w)0x[0-9a-fA-F]{40}(?!\w)")
+_BTC_RE = re.compile(r"(?=[13bB])(?<!\w)(?:[13][1-9A-HJ-NP-Za-km-z]{25,34}|(?i:bc1[02-9ac-hj-np-z]{11,71}))(?!\w)")
+_WALLET_CUE = re.compile(r"\b(?:bitcoin|btc|wallet|crypto|address)\b")  # (on lower-cased text)
+_B58 = "123456789ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnopqrstuvwxyz"
+_BECH32 = "qpzry9x8gf2tvdw0s3jn54khce6mua7l"
+
+
+def _base58check_ok(v: str) -> bool:
+    import hashlib
+
+    n = 0
+    for c in v:
+        n = n * 58 + _B58.index(c)
+    raw = n.to_bytes(25, "big") if n.bit_length() <= 200 else b""
+    return len(raw) == 25 and hashlib.sha256(hashlib.sha256(raw[:21]).digest()).digest()[:4] == raw[21:]
+
+
+def _bech32_ok(v: str) -> bool:
+    v = v.lower()
+    hrp, data = v[:2], [_BECH32.index(c) for c in v[3:]]
+    chk = 1
+    for x in [ord(c) >> 5 for c in hrp] + [0] + [ord(c) & 31 for c in hrp] + data:
+        top = chk >> 25
+        chk = (chk & 0x1ffffff) << 5 ^ x
+        for i, g in enumerate((0x3b6a57b2, 0x26508e6d, 0x1ea119fa, 0x3d4233dd, 0x2a1462b3)):
+            chk ^= g if (top >> i) & 1 else 0
+    return chk in (1, 0x2bc830a3)  # Bech32, Bech32m
+
+
+def _device_ids(text: str, lower: str) -> list[Span]:
+    """MAC addresses, Ethereum addresses, Bitcoin addresses (each behind a cheap check: a
+    separator between two hex pairs, "0x", a wallet word or "bc1")."""
+    out = []
+    if ((text.count(":") >= 5 or text.count("-") >= 5) and _MAC_PRE_RE.search(text)) or (
+            "mac" in lower and text.count(".") >= 2):
+        out.extend(Span(m.start(), m.end(), "ID", 0.9, "id_mac") for m in _MAC_RE.finditer(text))
+    if "0x" in lower:
+        out.extend(Span(m.start(), m.end(), "ID", 0.9, "id_crypto") for m in _ETH_RE.finditer(text))
+    if not any(map(lower.__contains__, ("bc1", "bitcoin", "btc", "wallet", "crypto"))):
+        return out
+    for m in _BTC_RE.finditer(text):
+        v = m.group()
+        if (_bech32_ok(v) if v[:3].lower() == "bc1" else _base58check_ok(v)) or \
+                _WALLET_CUE.search(_window(lower, m.start(), 40)):
+            out.append(Span(m.start(), m.end(), "ID", 0.9, "id_crypto"))
+    return out
+
+
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# A label that names a person's record and ends in ID/number ("employee ID", "customer no.:", "user ID is"):
+# its value is an ID however short ("E-771", "C-99", "778").
+_STRONG_LABEL_RE = re.compile(
+    r"(?i:(?:customer|client|cust|account|acct|member(?:ship)?|patient|policy|subscriber|employee|staff|student"
+    r"|loyalty|user|badge|passport|licen[cs]e)\s*(?:ID|number|no\.?|num|nr\.?|#)[\s:#]*(?:(?:is|was)[\s:#]+)?$)")
 # a labelled value of fewer than four digits: letters and digits mixed, six characters or more
 # ("KXQ-77B", "AB12CD")
 _MIXED_ID_RE = re.compile(r"(?=(?:[-/]?[A-Za-z0-9]){6})(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
@@ -1162,13 +1228,25 @@ ORG_WORDS = frozenset(
     "county city school insurance services partners network".split()
 )
 _AMBIGUOUS = frozenset("april may june august north south east west english american".split())
-_PARTICLES = ("van|von|der|den|de|del|della|dello|di|da|das|do|dos|du|la|le|ter|ten|bin|binti|ibn|al|el|zu|af|"
-              "y|ben|bint|abu|st\\.")
+_PARTICLES_BEFORE = ("van|von|der|den|de|del|della|dello|di|da|das|do|dos|du|la|le|ter|ten|bin|binti|ibn|al|el|zu|af|"
+                     "y|ben|bint|abu|st\\.")
+# after a found name also the Irish "Ó", "Ní", "Mac" ("Seán Ó Briain")
+_PARTICLES = _PARTICLES_BEFORE + "|Ó|Ní|Nic|Mac|Mc|Uí|Ua"
+# "al-Sayed", "el-Masri", "bin-Laden": an Arabic particle joined to the name by a hyphen
+_HYPHEN_PARTICLES = "(?:al|el|ad|an|ar|as|ash|at|az|abu|ibn|bin|bint|ben)-"
 # particles after a found name ("Jan| van der Berg") or before one ("Jan van der |Berg")
 _PARTICLE_AFTER_RE = re.compile(
-    rf"(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
+    rf"(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’]|{_HYPHEN_PARTICLES})?(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
 _PARTICLE_BEFORE_RE = re.compile(
-    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’])?$")
+    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES_BEFORE})){{0,3}})[ ](?P<ap>[dl]['’])?$")
+# A trailing initial after a name ("Thanks, Maria L.", "Cheers, Tom B", "I spoke to John D. yesterday"):
+# with a full stop before the end, a line end, punctuation or a lower-case word; without one (not "I")
+# before the end, a line end or punctuation only.
+_TRAIL_INITIAL_RE = re.compile(r"[ ](?:[A-Z]\.(?=[ \t]*(?:$|[\r\n,;)!?]|[ \t]+[a-z]))|[A-HJ-Z](?=[ \t]*(?:$|[\r\n,;)!?.])))")
+# Name parts that are also English stop words (capitalised inside a run of names only)
+_SHORT_PARTS = frozenset({"An", "Do"})
+_VI_MIDDLE_CAP = frozenset({"Van", "Thi", "Duc", "Quang", "Minh", "Thanh", "Ngoc", "Hoang", "Huu", "Xuan", "Kim",
+                            "Dinh", "Cong", "Manh", "Quoc", "Gia", "Tuan", "Anh", "Phuong", "Hong"})
 _SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})[ \t]*\r?$)")
 
 
@@ -1191,6 +1269,8 @@ class PersonRecognizer(Recognizer):
                 lw = run.lower()
                 if lw not in STOP and lw not in ORG_WORDS:
                     self._judge(text, [(m.start(), m.end(), run)], gaz, found)
+                elif run in _SHORT_PARTS and _TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+                    found.append(self._span(m.start(), m.end(), "PERSON", 0.85))  # "Mr. An"
                 continue
             if any(w.lower() in ORG_WORDS for w in _ALPHA_RE.findall(run)):
                 continue
@@ -1198,8 +1278,9 @@ class PersonRecognizer(Recognizer):
             toks = [(t.start() + base, t.end() + base, t.group()) for t in _TOKEN_RE.finditer(run)]
             # split the run at stop words ("Dear Mr Okafor" -> "Okafor"; "Customer Jonas" -> "Jonas")
             seg: list[tuple[int, int, str]] = []
-            for tok in toks + [(0, 0, "the")]:
-                if _INITIAL_RE.fullmatch(tok[2]) or tok[2].rstrip(".").lower() not in STOP:
+            for k, tok in enumerate(toks + [(0, 0, "the")]):
+                if _INITIAL_RE.fullmatch(tok[2]) or tok[2].rstrip(".").lower() not in STOP or \
+                        tok[2] in _SHORT_PARTS and self._short_part(toks, k, seg, gaz):
                     seg.append(tok)
                     continue
                 if seg:
@@ -1212,6 +1293,11 @@ class PersonRecognizer(Recognizer):
         if not found:
             return found
         self._particles(text, found)
+        n = len(text)
+        for sp in [sp for sp in found if sp.end + 1 < n and text[sp.end] == " " and text[sp.end + 1].isupper()]:
+            t = _TRAIL_INITIAL_RE.match(text, sp.end)
+            if t:
+                found.append(self._span(sp.start, t.end(), "PERSON", sp.score))
         known = {w for s in found for w in _NAME_WORD_RE.findall(text, s.start, s.end)
                  if len(w) > 2 and w.lower() not in STOP}
         known |= {w.capitalize() for w in known}
@@ -1234,6 +1320,17 @@ class PersonRecognizer(Recognizer):
                     found.append(self._span(i, e, "PERSON", 0.55))
                 i = text.find(w, e)
         return found
+
+    @staticmethod
+    def _short_part(toks: list[tuple[int, int, str]], k: int, seg: list, gaz) -> bool:
+        """A capitalised name part that is also an English stop word (``_SHORT_PARTS``)
+        inside a run of names: Vietnamese "An" after a name ("Nguyen Van An", "Tran An"),
+        the surname "Do" before a Vietnamese middle name ("Do Thi Lan")."""
+        w = toks[k][2]
+        if w == "An":
+            return bool(seg) and seg[-1][1] + 1 == toks[k][0] and (
+                seg[-1][2].lower() in gaz or seg[-1][2] in _VI_MIDDLE_CAP)
+        return k + 1 < len(toks) and toks[k + 1][2] in _VI_MIDDLE_CAP and toks[k][1] + 1 == toks[k + 1][0]
 
     def _judge(self, text: str, toks: list[tuple[int, int, str]], gaz, found: list[Span]) -> None:
         while toks and _INITIAL_RE.fullmatch(toks[-1][2]):
@@ -1325,7 +1422,8 @@ class PersonRecognizer(Recognizer):
             # a greeting may introduce anything ("Hi Support"): one unlisted word needs a comma/line end after it
             if not any(w.lower() in gaz for _, _, w in kept):
                 tail = text[kept[-1][1]:kept[-1][1] + 2]
-                if not (tail[:1] in (",", "!", "") or tail[:1] == "\n" or tail.startswith(" -")):
+                if not (tail[:1] in (",", "!", "") or tail[:1] == "\n" or tail.startswith(" -")
+                        or _TRAIL_INITIAL_RE.match(text, kept[-1][1])):
                     continue
             found.append(self._span(kept[0][0], kept[-1][1], "PERSON", 0.85))
 
