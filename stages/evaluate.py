@@ -107,6 +107,7 @@ class Runner:
     def __init__(self, model, tok, cfg: PipelineConfig, device: str):
         self.model, self.tok, self.cfg, self.device = model, tok, cfg, device
         self._gen: dict[tuple, list[str]] = {}
+        self._truncated: dict[tuple, int] = {}
         self._score: dict[tuple, list[tuple[float, int]]] = {}
         self.seconds = {"generate": 0.0, "score": 0.0}
         self.items = {"generate": 0, "score": 0}
@@ -127,11 +128,9 @@ class Runner:
         return max(16, span - max_new_tokens)
 
     def truncated(self, prompts: Sequence[str], max_new_tokens: int) -> int:
-        """How many of ``prompts`` are longer than the prompt limit (their beginning is not seen)."""
-        from pipelines import lm
-
-        limit = self.prompt_limit(max_new_tokens)
-        return sum(len(ids) > limit for ids in self.tok([lm.format_prompt(p) for p in prompts])["input_ids"])
+        """How many of ``prompts`` were longer than the prompt limit (their beginning was not seen)."""
+        self.generate(prompts, max_new_tokens)
+        return self._truncated[(tuple(prompts), max_new_tokens)]
 
     def generate(self, prompts: Sequence[str], max_new_tokens: int) -> list[str]:
         from pipelines import lm
@@ -139,9 +138,11 @@ class Runner:
         key = (tuple(prompts), max_new_tokens)
         if key not in self._gen:
             t0 = time.perf_counter()
+            cut: list[int] = []
             outs = lm.generate(self.model, self.tok, prompts, max_new_tokens=max_new_tokens,
                                batch_size=self.cfg.evaluate.batch_size, device=self.device,
-                               max_prompt_tokens=self.prompt_limit(max_new_tokens))
+                               max_prompt_tokens=self.prompt_limit(max_new_tokens), truncated=cut)
+            self._truncated[key] = cut[0]
             self.seconds["generate"] += time.perf_counter() - t0
             self.items["generate"] += len(prompts)
             self.new_tokens += sum(len(ids) for ids in self.tok(outs)["input_ids"]) if outs else 0
@@ -149,11 +150,8 @@ class Runner:
         return self._gen[key]
 
     def release(self) -> None:
-        """Drop the model (its results and timing stay): at most one model is held at a time."""
+        """Drop the model (its results and timing stay), so that the next model is not loaded beside it."""
         self.model = None
-        import gc
-
-        gc.collect()
 
     def score(self, prompts: Sequence[str], targets: Sequence[str]) -> list[tuple[float, int]]:
         from pipelines import lm

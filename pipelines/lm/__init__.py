@@ -191,12 +191,18 @@ def perplexity(scores: Sequence[tuple[float, int]]) -> float:
     return math.exp(-total / n) if n else float("inf")
 
 
-def generate(model, tok, prompts: Sequence[str], *, max_new_tokens: int, batch_size: int, device: str, max_prompt_tokens: int = 160) -> list[str]:
-    """Greedy continuations (deterministic), batched with left padding."""
+def generate(model, tok, prompts: Sequence[str], *, max_new_tokens: int, batch_size: int, device: str, max_prompt_tokens: int = 160,
+             truncated: list[int] | None = None) -> list[str]:
+    """Greedy continuations (deterministic), batched with left padding. A prompt
+    longer than ``max_prompt_tokens`` keeps its end; ``truncated``, when given,
+    gets the number of such prompts appended."""
     import torch
 
     outs: list[str] = []
-    enc = [tok(format_prompt(p))["input_ids"][-max_prompt_tokens:] for p in prompts]
+    full = tok([format_prompt(p) for p in prompts])["input_ids"] if prompts else []
+    if truncated is not None:
+        truncated.append(sum(len(ids) > max_prompt_tokens for ids in full))
+    enc = [ids[-max_prompt_tokens:] for ids in full]
     with torch.no_grad():
         for i in range(0, len(enc), batch_size):
             ids, mask = _pad(enc[i : i + batch_size], tok.pad_token_id, left=True)

@@ -137,3 +137,18 @@ def test_perplexity_from_loglikelihoods():
 def test_compute_rejects_bad_inputs(call, message):
     with pytest.raises(ValueError, match=message):
         call()
+
+
+def test_bleu_and_chrf_equal_sacrebleus_public_corpus_and_sentence_scores():
+    from sacrebleu.metrics import BLEU, CHRF
+
+    from pipelines.evalsuite import compute
+
+    hyps = ["The patient reports mild knee pain.", "", "Follow up in two weeks with labs.", "No change", "x"]
+    refs = ["Patient reports mild pain in the knee.", "Nothing to add.", "Follow-up in 2 weeks; repeat labs.", "No change.", "y"]
+    b = compute("bleu", hyps, refs)
+    assert b.value == BLEU().corpus_score(hyps, [refs]).score
+    assert b.per_item == [BLEU(effective_order=True).sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+    c = compute("chrf", hyps, refs, args={"word_order": 2})
+    assert c.value == CHRF(word_order=2).corpus_score(hyps, [refs]).score
+    assert c.per_item == [CHRF(word_order=2).sentence_score(h, [r]).score for h, r in zip(hyps, refs)]

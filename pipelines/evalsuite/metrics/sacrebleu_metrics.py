@@ -12,10 +12,17 @@ from ..registry import BleuArgs, ChrfArgs, Inputs
 
 
 def _corpus_and_sentences(corpus_metric, sentence_metric, inp: Inputs) -> tuple[float, list[float]]:
+    """The corpus score and each sentence's, from one pass of n-gram statistics.
+
+    ``corpus_score`` and ``sentence_score`` each extract the same per-segment
+    statistics; extracting them once and aggregating them both ways (as those
+    two methods do) gives the same numbers at half the cost (tested against
+    the public methods)."""
     hyps = [str(p) for p in inp.predictions]
     refs = [str(r) for r in inp.references]
-    corpus = corpus_metric.corpus_score(hyps, [refs]).score
-    per = [sentence_metric.sentence_score(h, [r]).score for h, r in zip(hyps, refs)]
+    stats = corpus_metric._extract_corpus_statistics(hyps, [refs])
+    corpus = corpus_metric._aggregate_and_compute(stats).score
+    per = [sentence_metric._aggregate_and_compute([s]).score for s in stats]
     return corpus, per
 
 
