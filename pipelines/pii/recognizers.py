@@ -346,6 +346,7 @@ _LOWER_STREET = (r"(?<![\w.,/-])\d{1,6}[a-z]?(?P<w>(?:\s[a-z][a-z'’-]*){1,3})\
                  r"\b\.?(?![\w-])")
 _FR_FIRST_CAPS = ("Rue ", "Avenue ", "Boulevard ", "Place ", "Allée ", "Allee ", "Impasse ", "Chemin ", "Quai ",
                    "Chaussée ", "Chaussee ")
+_FR_FIRST_CAPS_RE = re.compile("|".join(map(re.escape, _FR_FIRST_CAPS)))
 _LOWER_STREET_WORD_RE = re.compile(r" (?:street|avenue|road|drive|lane|boulevard|terrace|crescent|parkway|highway|st|ave"
                                    r"|rd|blvd|pkwy)\b")
 _LOWER_STREET_PLAIN = frozenset({"street", "avenue", "boulevard", "st", "ave", "blvd"})
@@ -438,6 +439,9 @@ _ABBREV_END_RE = re.compile(r"\b(?:St|Ave|Rd|Dr|Blvd|Ln|Ct|Pl|No|Apt|Ste)\.$")
 US_ZIP_RE = _Src(r"\b\d{5}(?:-\d{4})?\b")
 UK_POSTCODE_RE = _Src(r"\b(?:[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?) ?\d[ABD-HJLNP-UW-Z]{2}\b")
 CA_POSTCODE_RE = _Src(r"\b[ABCEGHJ-NPRSTVXY]\d[ABCEGHJ-NPRSTV-Z] ?\d[ABCEGHJ-NPRSTV-Z]\d\b")
+# The end of every UK postcode (a digit and two letters) and of every Canadian one (digit, letter,
+# digit): found by a fast scan for digits, where the postcode patterns scan every capital letter.
+_POSTCODE_END_RE = re.compile(r"\d(?:[ABD-HJLNP-UW-Z]{2}|[ABCEGHJ-NPRSTV-Z]\d)\b")
 _STATE_BEFORE = re.compile(r"(?:\b([A-Z]{2})|\b([A-Z][a-z]+(?: [A-Z][a-z]+)?)),?\s$")
 ZIP_CONTEXT = ("zip", "zip code", "zipcode", "postal code", "postcode", "post code", "pin", "pin code", "pincode",
                "plz", "postleitzahl", "code postal", "cp", "cap")
@@ -478,7 +482,7 @@ class AddressRecognizer(Recognizer):
                 if triggers is not None:
                     ok = any(map(lower.__contains__, triggers))
                 elif k == 6:
-                    ok = any(map(text.__contains__, _FR_FIRST_CAPS))
+                    ok = _FR_FIRST_CAPS_RE.search(text) is not None  # any(map(text.__contains__, _FR_FIRST_CAPS))
                 elif k == 7:
                     ok = _LOWER_STREET_WORD_RE.search(text) is not None
                 else:
@@ -588,8 +592,9 @@ class ZipRecognizer(Recognizer):
                     continue
             if self.context.search(before):
                 out.append(self._span(m.start(), m.end(), "ZIP", 0.85))
-        for rx in (UK_POSTCODE_RE, CA_POSTCODE_RE):
-            out.extend(self._span(m.start(), m.end(), "ZIP", 0.8) for m in rx.finditer(text))
+        if _POSTCODE_END_RE.search(text):  # (what a UK or Canadian postcode ends with)
+            for rx in (UK_POSTCODE_RE, CA_POSTCODE_RE):
+                out.extend(self._span(m.start(), m.end(), "ZIP", 0.8) for m in rx.finditer(text))
         for m in (_PC_RE.finditer(text) if doc.has_run(4, 6) else ()):
             c = (_CITY_AFTER_RE.match(text, m.end()) if len(m.group()) < 6
                  else _CITY_BEFORE_RE.search(text, max(0, m.start() - 30), m.start()))
@@ -645,7 +650,7 @@ _PERSONAL_PREFIXES = frozenset(
     "ACC ACCT AC CUST CU CID CN UID USR MBR MEM MB PT PAT MRN MR EMP EE STU POL PL CLM CL LIC DL PP PAS NHS "
     "NI SSN TIN SUB SUBS CARD HC HID".split())
 # "CID 123 456 789", "ACC-00441823", "MBR #2231 774": a personal prefix, then digits (grouped).
-_PREFIXED_ID_RE = re.compile(r"\b(?P<p>[A-Z]{2,4})(?:[-\s]|\s?#\s?)?\d+(?:[-\s]\d+){0,4}\b")
+_PREFIXED_ID_RE = re.compile(r"(?=[A-Z])\b(?P<p>[A-Z]{2,4})(?:[-\s]|\s?#\s?)?\d+(?:[-\s]\d+){0,4}\b")
 # A transaction word earlier in the same sentence ("order placed last week, 1234567").
 _NOT_PERSONAL_NEAR = re.compile(
     r"(?i:\b(?:orders?|tickets?|invoices?|tracking|case|shipments?|parcels?|consignment|rma|incidents?|"
@@ -753,7 +758,10 @@ class IdRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
-        out = [Span(m.start(), m.end(), "ID", 0.9, "ssn") for m in SSN_RE.finditer(text)]
+        runs = doc.digit_runs
+        # an SSN has maximal digit runs of exactly 3, 2 and 4 digits, joined by "-"
+        out = [Span(m.start(), m.end(), "ID", 0.9, "ssn") for m in SSN_RE.finditer(text)] \
+            if 3 in runs and 2 in runs and 4 in runs and "-" in text else []
         for m in self._labelled(doc):
             g = "id" if m.group("id") is not None else "id2"
             value = m.group(g).rstrip()
@@ -889,6 +897,16 @@ _NATIONAL_IDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("pl.pesel", r"\b\d{11}\b", ("pesel",)),
     ("us.itin", r"\b9\d{2}-?\d{2}-?\d{4}\b", ("itin", "taxpayer")),
 )
+# What a checksum-free scheme's pattern needs in the text, to skip it where it cannot match
+# (lengths of maximal digit runs it has, a substring or None, a regex it needs to find or None,
+# the characters it can start with).
+_FREE_GATES: dict[str, tuple[tuple[int, ...], str | None, re.Pattern[str] | None, str]] = {
+    # six letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter
+    "it.codicefiscale": ((2, 3), None, re.compile(r"(?<=[A-Z]{6})\d\d[A-EHLMPR-T]"), "A-Z"),
+    "es.dni": ((8,), None, None, r"\d"),
+    "es.nie": ((7,), None, None, "XYZ"),
+    "br.cpf": ((3, 2), ".", None, r"\d"),
+}
 _NINO_RE = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 _NINO_CONTEXT = re.compile(r"(?i:\b(?:national\s+insurance|NINO|NI\s+(?:number|no))\b)")
 
@@ -905,11 +923,18 @@ class NationalIdRecognizer(Recognizer):
         free = [(mod, rx) for mod, rx, ctx in _NATIONAL_IDS if ctx is None]
         self.free_mods = {f"n{i}": mod for i, (mod, _) in enumerate(free)}
         self.free = _fast(_Src("|".join(f"(?P<n{i}>{rx})" for i, (_, rx) in enumerate(free))), r"A-Z\d")
+        self._free_src = [(i, rx, _FREE_GATES.get(mod)) for i, (mod, rx) in enumerate(free)]
+        self._free_by_set: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self.ctx = [(mod, re.compile(rx), re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, ctx)) + r")\b)"))
                     for mod, rx, ctx in _NATIONAL_IDS if ctx is not None]
         words = sorted({w for _, _, ctx in _NATIONAL_IDS if ctx for w in ctx}, key=len, reverse=True)
         self.any_ctx = re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, words)) + r"|national\s+insurance|NINO)\b)")
         self._ctx_words = tuple(w.split()[0] for w in words) + ("national", "nino")
+        # ``any_ctx`` for lower-cased ASCII text, case-sensitive (its words are lower case):
+        # the same matches, behind a fast scan for their first letters
+        low_words = [*map(re.escape, (w.lower() for w in words)), r"national\s+insurance", "nino"]
+        self._any_ctx_lower = re.compile(
+            f"(?=[{re.escape(''.join(sorted({w[0] for w in low_words})))}])\\b(?:" + "|".join(low_words) + r")\b")
         self._modules: dict[str, object] = {}
 
     def _valid(self, mod: str, value: str) -> bool:
@@ -920,15 +945,37 @@ class NationalIdRecognizer(Recognizer):
             m = self._modules[mod] = importlib.import_module(f"stdnum.{mod}")
         return bool(m.is_valid(value))  # type: ignore[attr-defined]
 
+    def _free_for(self, doc: Doc) -> re.Pattern[str] | None:
+        """``self.free`` without the alternatives that cannot match in this text (their digit
+        runs or characters are missing), which gives the same matches; None when none can."""
+        runs, text = doc.digit_runs, doc.text
+        on = tuple(i for i, _, g in self._free_src
+                   if g is None or (all(n in runs for n in g[0]) and (g[1] is None or g[1] in text)
+                                    and (g[2] is None or g[2].search(text) is not None)))
+        rx = self._free_by_set.get(on, False)
+        if rx is False:
+            if len(on) == len(self._free_src):
+                rx = self.free
+            elif not on:
+                rx = None
+            else:
+                gates = {i: g for i, _, g in self._free_src}
+                first = "".join(dict.fromkeys(gates[i][3] for i in on)) if all(gates[i] for i in on) else r"A-Z\d"
+                rx = _fast(_Src("|".join(f"(?P<n{i}>{src})" for i, src, _ in self._free_src if i in on)), first)
+            self._free_by_set[on] = rx
+        return rx
+
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = []
-        for m in self.free.finditer(text):
+        free = self._free_for(doc)
+        for m in (free.finditer(text) if free is not None else ()):
             mod = self.free_mods[m.lastgroup]
             if self._valid(mod, m.group()):
                 out.append(Span(m.start(), m.end(), "ID", 0.95, f"national_id:{mod}"))
         lower = doc.lower
-        if any(map(lower.__contains__, self._ctx_words)) and self.any_ctx.search(text):
+        if (self._any_ctx_lower.search(lower) if text.isascii()
+                else any(map(lower.__contains__, self._ctx_words)) and self.any_ctx.search(text)):
             for mod, rx, ctx in self.ctx:
                 for m in rx.finditer(text):
                     if ctx.search(_window(text, m.start(), 40)):
@@ -962,6 +1009,10 @@ class CreditCardRecognizer(Recognizer):
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = []
+        # grouped, a card number starts with a maximal run of exactly four digits; ungrouped it is
+        # one run of 12 to 22 digits
+        if 4 not in doc.digit_runs and not doc.has_run(12, 22):
+            return out
         for m in CARD_RE.finditer(text):
             digits = m.group().replace(" ", "").replace("-", "")
             if 13 <= len(digits) <= 19 and len(set(digits)) > 1 and luhn_ok(digits):
@@ -1079,6 +1130,13 @@ NAME_RUN_RE = _Src(
 )
 _TOKEN_RE = re.compile(rf"{_NAME_WORD}|{_INITIAL}")
 _INITIAL_RE = re.compile(_INITIAL)
+
+
+def _is_initial(t: str) -> bool:
+    """``_INITIAL_RE.fullmatch(t)``, without the regex call."""
+    return len(t) == 2 and t[1] == "." and "A" <= t[0] <= "Z"
+
+
 _ALPHA_RE = re.compile(rf"[A-Za-z{_UP[3:]}{_LO[3:]}]+")
 _NAME_WORD_RE = re.compile(_NAME_WORD)
 TITLES = r"(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra|Srta|Rev|Fr|Sir|Dame|Lady|Lord|Mme|Mlle|Herr|Frau|Capt|Sgt|Lt|Col|Hon|Shri|Smt)"
@@ -1237,6 +1295,12 @@ _HYPHEN_PARTICLES = "(?:al|el|ad|an|ar|as|ash|at|az|abu|ibn|bin|bint|ben)-"
 # particles after a found name ("Jan| van der Berg") or before one ("Jan van der |Berg")
 _PARTICLE_AFTER_RE = re.compile(
     rf"(?P<p>(?:[ ](?:{_PARTICLES})){{0,3}})[ ](?P<ap>[dl]['’]|{_HYPHEN_PARTICLES})?(?P<r>[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)*)(?![\w@-])")
+# The first two characters of whatever can follow the space after a name in a
+# _PARTICLE_AFTER_RE match with a particle: a particle (one of one letter, then its space),
+# an Arabic particle and its hyphen, or "d'"/"l'".
+_PARTICLE_STARTS = frozenset(
+    [(w if len(w) >= 2 else w + " ")[:2] for w in _PARTICLES.replace("\\.", ".").split("|")]
+    + [w[:2] for w in _HYPHEN_PARTICLES[3:-2].split("|")] + [c + q for c in "dl" for q in "'’"])
 _PARTICLE_BEFORE_RE = re.compile(
     rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES_BEFORE})){{0,3}})[ ](?P<ap>[dl]['’])?$")
 # A trailing initial after a name ("Thanks, Maria L.", "Cheers, Tom B", "I spoke to John D. yesterday"):
@@ -1274,12 +1338,12 @@ class PersonRecognizer(Recognizer):
                 continue
             if any(w.lower() in ORG_WORDS for w in _ALPHA_RE.findall(run)):
                 continue
-            base = m.start()
-            toks = [(t.start() + base, t.end() + base, t.group()) for t in _TOKEN_RE.finditer(run)]
+            # (_TOKEN_RE has no look-around: the matches in the run are those in the text between its ends)
+            toks = [(t.start(), t.end(), t.group()) for t in _TOKEN_RE.finditer(text, m.start(), m.end())]
             # split the run at stop words ("Dear Mr Okafor" -> "Okafor"; "Customer Jonas" -> "Jonas")
             seg: list[tuple[int, int, str]] = []
             for k, tok in enumerate(toks + [(0, 0, "the")]):
-                if _INITIAL_RE.fullmatch(tok[2]) or tok[2].rstrip(".").lower() not in STOP or \
+                if _is_initial(tok[2]) or tok[2].rstrip(".").lower() not in STOP or \
                         tok[2] in _SHORT_PARTS and self._short_part(toks, k, seg, gaz):
                     seg.append(tok)
                     continue
@@ -1333,22 +1397,26 @@ class PersonRecognizer(Recognizer):
         return k + 1 < len(toks) and toks[k + 1][2] in _VI_MIDDLE_CAP and toks[k][1] + 1 == toks[k + 1][0]
 
     def _judge(self, text: str, toks: list[tuple[int, int, str]], gaz, found: list[Span]) -> None:
-        while toks and _INITIAL_RE.fullmatch(toks[-1][2]):
+        while toks and _is_initial(toks[-1][2]):
             toks = toks[:-1]
         if not toks:
             return
         start, end = toks[0][0], toks[-1][1]
-        words = [t for _, _, t in toks if not _INITIAL_RE.fullmatch(t)]
+        words = [t for _, _, t in toks if not _is_initial(t)]
         if not words:
             return
         after = text[end:end + 24]
-        if _EPONYM_AFTER.match(after):
+        # (_EPONYM_AFTER needs "'" or a space first)
+        if after and (after[0] == "'" or after[0].isspace()) and _EPONYM_AFTER.match(after):
             return
         before = text[max(0, start - 40):start]
         # The anchored checks after the run first; the cue regexes before it only when the
         # word that ends ``before`` can end a title or cue (``_tail_words``, a cheap superset).
         tails = None
-        strong = _CRED_AFTER.match(after) or _VERB_AFTER.match(after)
+        # (both need "'", "’", "," or a space first)
+        c0 = after[:1]
+        strong = (_CRED_AFTER.match(after) or _VERB_AFTER.match(after)) if c0 in ("'", "’", ",") or c0.isspace() \
+            else None
         if strong and len(toks) == 1 and words[0].lower() not in gaz and _SENTENCE_START.search(before) \
                 and not _CRED_AFTER.match(after):
             # "Delivery was late", "Billing called": one unlisted capitalised word that starts a
@@ -1363,20 +1431,30 @@ class PersonRecognizer(Recognizer):
         if strong or (len(words) >= 2 and tails and any(w in _WEAK_WORDS for w in tails)
                       and _WEAK_BEFORE.search(before) and _CLAUSE_END.match(after)):
             found.append(self._span(start, end, "PERSON", 0.85))
-        elif any(w.lower() in gaz and w.lower() not in _AMBIGUOUS for w in words):
+        elif any((lw := w.lower()) in gaz._all and lw not in _AMBIGUOUS for w in words):
             found.append(self._span(start, end, "PERSON", 0.7))
 
     def _particles(self, text: str, found: list[Span]) -> None:
         """Names with particles: "Jan van der Berg", "Maria de la Cruz", "Marie d'Souza",
         "Omar bin Laden": two capitalised words joined by lower-case particles (or a
         "d'"/"l'" prefix), one of which is already a name."""
+        # Each regex is tried only where a match can have a particle: after the name a space and
+        # a particle's first letter (lower case, or the capitals of "Ó", "Ní", "Nic", "Mac", "Mc",
+        # "Uí", "Ua"); before it a space after a particle's last character (a lower-case letter
+        # or the "." of "st.") or after "d'"/"l'", or a final newline (where ``$`` also matches).
         for s in [s for s in found if s.type == "PERSON"]:
-            m = _PARTICLE_AFTER_RE.match(text, s.end)
-            if m and (m.group("p") or m.group("ap")):
-                found.append(self._span(s.start, m.end("r"), "PERSON", 0.85))
-            m = _PARTICLE_BEFORE_RE.search(text, max(0, s.start - 40), s.start)
-            if m and (m.group("p") or m.group("ap")):
-                found.append(self._span(m.start("l"), s.end, "PERSON", 0.85))
+            e = s.end
+            if text[e:e + 1] == " " and text[e + 1:e + 3] in _PARTICLE_STARTS:
+                m = _PARTICLE_AFTER_RE.match(text, e)
+                if m and (m.group("p") or m.group("ap")):
+                    found.append(self._span(s.start, m.end("r"), "PERSON", 0.85))
+            b = s.start
+            pre = text[max(0, b - 3):b]
+            if pre[-1:] == " " and (pre[-2:-1].islower() or pre[-2:-1] == ".") or pre[-1:] == "\n" or \
+                    len(pre) == 3 and pre[0] == " " and pre[1] in "dl" and pre[2] in "'’":
+                m = _PARTICLE_BEFORE_RE.search(text, max(0, b - 40), b)
+                if m and (m.group("p") or m.group("ap")):
+                    found.append(self._span(m.start("l"), s.end, "PERSON", 0.85))
 
     def _signature_dash(self, text: str, gaz, found: list[Span]) -> None:
         """A signature line of a dash and a name ("-- tom", "— Priya Nair"): one to three
@@ -1404,13 +1482,14 @@ class PersonRecognizer(Recognizer):
             newline = "\n" in text[ss:se]
             if newline and not _SIGNOFF.search(cue):
                 continue
-            toks = [(t.start() + base, t.end() + base, t.group()) for t in _NONSPACE_RE.finditer(text[base:ne])]
             kept = []
-            for s, e, w in toks:
+            # (the tokens of text[base:ne], taken one at a time: most cues stop at the first)
+            for t in _NONSPACE_RE.finditer(text, base, ne):
+                s, e, w = t.start(), t.end(), t.group()
                 lw = w.lower()
                 if lw in _NOT_NAME or lw in ORG_WORDS or len(w) < 2:
                     break
-                listed = lw in gaz
+                listed = lw in gaz._all  # (lw is lower case: gaz.__contains__ without lower())
                 if not listed:
                     # an unlisted word: capitalised, and not after "I'm"/"this is" unless a name came first
                     if not w[0].isupper() or w.isupper() and len(w) <= 3 or (is_self and not kept and
@@ -1436,14 +1515,16 @@ class PersonRecognizer(Recognizer):
         words = doc.words
         first, intl_first, every = gaz.first, gaz.intl_first, gaz._all
         n = len(words)
-        i = 0
-        while i < n - 1:
+        nxt = 0  # words before this one are inside a name already found
+        # (the words that can start a name: listed ones, first; then in lower case)
+        for i in [i for i, (s, e) in enumerate(words) if text[s:e] in every]:
+            if i < nxt or i >= n - 1:
+                continue
             s, e = words[i]
             if not text[s].islower():
-                i += 1
                 continue
             w = text[s:e]
-            if w in every and w not in _NOT_NAME:
+            if w not in _NOT_NAME:
                 j = i + 1
                 while j < n and j < i + 3 and text[words[j - 1][1]:words[j][0]] == " " and \
                         text[words[j][0]].islower() and text[words[j][0]:words[j][1]] in every and \
@@ -1451,13 +1532,12 @@ class PersonRecognizer(Recognizer):
                     j += 1
                 if j > i + 1:
                     found.append(self._span(s, words[j - 1][1], "PERSON", 0.65))
-                    i = j
+                    nxt = j
                     continue
                 # one listed first name, after a role or cue ("agent sam", "spoke to priya")
                 before = text[max(0, s - 40):s]
                 if (w in first or w in intl_first) and _CUE_BEFORE_LOWER.search(before.lower()):
                     found.append(self._span(s, e, "PERSON", 0.6))
-            i += 1
 
     def _caps(self, text: str, gaz, found: list[Span]) -> None:
         """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed names."""

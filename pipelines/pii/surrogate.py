@@ -84,6 +84,8 @@ RESIDUAL_PATTERNS: dict[str, str] = {
     "IBAN": r"\b[A-Z]{2}\d{2} (?!TEST)[A-Z0-9]{4}(?: [A-Z0-9]{4}){2,6}(?: [A-Z0-9]{1,4})?\b",
 }
 
+_FIRST_POOLS = {"F": SURROGATE_FIRST_F, "M": SURROGATE_FIRST_M}
+_FIRST_ANY = SURROGATE_FIRST_F + SURROGATE_FIRST_M
 _TITLES = re.compile(r"^((?:(?:Dr|Mr|Mrs|Ms|Miss|Mx|Prof|Sr|Sra)\.?\s+)*)(.*?)"
                      r"((?:,?\s+(?:MD|M\.D\.|DO|NP|PA-C|PA|RN|APRN|FNP|FNP-C|DNP|PhD|DDS|PharmD|LCSW))*)$",
                      re.S)
@@ -102,7 +104,7 @@ _MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, na
 class Pseudonymizer:
     """Deterministic keyed surrogates; see the module docstring for each kind."""
 
-    __slots__ = ("_key",)
+    __slots__ = ("_key", "_mac", "_offset")
 
     def __init__(self, key: bytes) -> None:
         if not isinstance(key, (bytes, bytearray)):
@@ -110,6 +112,11 @@ class Pseudonymizer:
         if len(key) < 16:
             raise ValueError("the pseudonymization key must be at least 16 bytes (32 recommended)")
         self._key = bytes(key)
+        # the keyed HMAC state, copied per digest (same digests as ``hmac.new(key, msg, sha256)``,
+        # without setting up the key each time); the OpenSSL object itself where there is one
+        mac = hmac.new(self._key, digestmod=hashlib.sha256)
+        self._mac = getattr(mac, "_hmac", None) or mac
+        self._offset = None  # the data-set date offset (a function of the key only), once computed
 
     def __repr__(self) -> str:
         return "Pseudonymizer(key=<redacted>)"
@@ -119,7 +126,9 @@ class Pseudonymizer:
 
     # ------------------------------------------------------------------ keyed randomness
     def _digest(self, *parts: str) -> bytes:
-        return hmac.new(self._key, "\x1f".join(parts).encode("utf-8"), hashlib.sha256).digest()
+        h = self._mac.copy()
+        h.update("\x1f".join(parts).encode("utf-8"))
+        return h.digest()
 
     def _stream(self, *parts: str):
         """Endless keyed integers (0..2**32-1) for one (type, value)."""
@@ -147,8 +156,7 @@ class Pseudonymizer:
 
     # ------------------------------------------------------------------ kinds
     def _first(self, token: str) -> str:
-        gender = gazetteer().gender(token)
-        pool = {"F": SURROGATE_FIRST_F, "M": SURROGATE_FIRST_M}.get(gender, SURROGATE_FIRST_F + SURROGATE_FIRST_M)
+        pool = _FIRST_POOLS.get(gazetteer().gender(token), _FIRST_ANY)
         return self._choice(pool, "PERSON", "first", token.lower())
 
     def _last(self, token: str) -> str:
@@ -228,7 +236,13 @@ class Pseudonymizer:
         return re.sub(r"\d", lambda _m: next(it), value)
 
     def _date_offset(self, subject: str | None = None) -> dt.timedelta:
-        parts = ("DATE", "offset") if subject is None else ("DATE", "offset", "subject", str(subject))
+        if subject is None:
+            if self._offset is None:
+                self._offset = self._compute_offset(("DATE", "offset"))
+            return self._offset
+        return self._compute_offset(("DATE", "offset", "subject", str(subject)))
+
+    def _compute_offset(self, parts: tuple[str, ...]) -> dt.timedelta:
         v = int.from_bytes(self._digest(*parts)[:8], "big")
         days = 400 + v % 1101
         return dt.timedelta(days=days if (v >> 32) & 1 else -days)
