@@ -383,34 +383,11 @@ def load_bias_suites(cfg: PipelineConfig, root: Path) -> list:
     from pipelines.evalsuite.bias import load_bias_suite
 
     split = evalsuite.SplitSource.from_config(cfg)
-    loaded, problems, tasks = [], [], {}
-    for i, rel in enumerate(cfg.bias_scan.suites):
-        try:
-            suite = load_bias_suite(resolve(root, rel), root=root, eval_split=split)
-        except ConfigError as e:
-            problems += [f"{e.path}: {p}" for p in e.problems]
-            continue
-        if suite.task in tasks:
-            problems.append(f"bias_scan.suites[{i}]: task {suite.task!r} is already run by {tasks[suite.task]}")
-            continue
-        tasks[suite.task] = rel
-        if suite.spec.kind in cfg.bias_scan.probes:
-            loaded.append(replace(suite, path=Path(rel)))  # recorded as configured, not as this machine's path
-    if problems:
-        raise ConfigError("bias_scan.suites", problems)
-    return loaded
-
-
-def _libraries() -> dict[str, str | None]:
-    from importlib.metadata import PackageNotFoundError, version
-
-    out: dict[str, str | None] = {}
-    for dist in ("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score"):
-        try:
-            out[dist] = version(dist)
-        except PackageNotFoundError:
-            out[dist] = None
-    return out
+    paths = cfg.bias_scan.suites
+    loaded = evalsuite.load_all(paths, "bias_scan.suites",
+                                lambda rel: load_bias_suite(resolve(root, rel), root=root, eval_split=split))
+    # recorded as configured, not as this machine's path
+    return [replace(suite, path=Path(paths[i])) for i, suite in loaded if suite.spec.kind in cfg.bias_scan.probes]
 
 
 def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
@@ -515,7 +492,7 @@ def run_stage(cfg: PipelineConfig, root: Path) -> ev.Evidence:
     record = ev.build(
         "bias_scan", checks, SPEC.inputs(cfg), {**SPEC.metrics(cfg), **SPEC.plots(cfg)}, SPEC.config_digest(cfg), root, started,
         details={"device": device, "compared_with": against, "champion_version": champ_version, "probes": run, "files": files,
-                 "libraries": _libraries(),
+                 "libraries": lm.library_versions(("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score")),
                  "bias_suites": {s.task: s.provenance() for s in suites},
                  "generations_checked_for_leaks": {k: len(v) for k, v in generations.items()} if leaks else None,
                  "probe_set": safe["candidate"].probe_set if safe else None},

@@ -37,7 +37,7 @@ from typing import Any
 from pipelines.core import evidence as ev
 from pipelines.core.config import PipelineConfig
 from pipelines.core.digests import file_md5, sha256_json
-from pipelines.core.errors import ConfigError, DataError
+from pipelines.core.errors import DataError
 from pipelines.core.fileio import read_jsonl, remove_outputs, write_json, write_jsonl
 from pipelines.core.stage import StageSpec, progress, resolve
 
@@ -79,21 +79,10 @@ def load_suites(cfg: PipelineConfig, root: Path) -> list[tuple[Any, Any]]:
     from pipelines import evalsuite
 
     split = evalsuite.SplitSource.from_config(cfg)
-    loaded, problems, tasks = [], [], {}
-    for i, ref in enumerate(cfg.evaluate.suites):
-        try:
-            suite = evalsuite.load_suite(resolve(root, ref.path), root=root, eval_split=split)
-        except ConfigError as e:
-            problems += [f"{e.path}: {p}" for p in e.problems]
-            continue
-        if suite.task in tasks:
-            problems.append(f"evaluate.suites[{i}]: task {suite.task!r} is already run by {tasks[suite.task]}")
-            continue
-        tasks[suite.task] = ref.path
-        loaded.append((ref, suite))
-    if problems:
-        raise ConfigError("evaluate.suites", problems)
-    return loaded
+    refs = cfg.evaluate.suites
+    loaded = evalsuite.load_all([r.path for r in refs], "evaluate.suites",
+                                lambda rel: evalsuite.load_suite(resolve(root, rel), root=root, eval_split=split))
+    return [(refs[i], suite) for i, suite in loaded]
 
 
 # --- running one model --------------------------------------------------------
@@ -264,14 +253,9 @@ def code_digest() -> str:
 
 def settings(cfg: PipelineConfig, device: str) -> dict[str, Any]:
     """What, besides the model and the suite, could change a result: part of the champion cache's key."""
-    from importlib.metadata import PackageNotFoundError, version
+    from pipelines import lm
 
-    libs = {}
-    for dist in ("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score", "sacrebleu", "jsonschema"):
-        try:
-            libs[dist] = version(dist)
-        except PackageNotFoundError:
-            libs[dist] = None
+    libs = lm.library_versions(("torch", "transformers", "peft", "tokenizers", "numpy", "rouge-score", "sacrebleu", "jsonschema"))
     return {"batch_size": cfg.evaluate.batch_size, "max_length": cfg.finetune.training.max_length,
             "max_prompt_tokens": cfg.evaluate.max_prompt_tokens, "device": device, "code": code_digest(),
             "libraries": libs}

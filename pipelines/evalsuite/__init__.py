@@ -15,6 +15,7 @@ from .loader import (
     Suite,
     SuiteError,
     discover,
+    load_all,
     load_suite,
     suite_digest,
 )
@@ -25,6 +26,6 @@ from .spec import PIPELINE_EVAL_SPLIT, SuiteSpec
 
 __all__ = [
     "PIPELINE_EVAL_SPLIT", "DatasetRef", "MetricInfo", "MetricResult", "Problem", "SplitSource", "Suite", "SuiteError",
-    "SuiteSpec", "ThresholdCheck", "UnknownMetric", "check_thresholds", "compute", "discover", "load_suite",
+    "SuiteSpec", "ThresholdCheck", "UnknownMetric", "check_thresholds", "compute", "discover", "load_all", "load_suite",
     "metric_names", "prompts", "references", "score", "suite_digest",
 ]

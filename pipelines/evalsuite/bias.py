@@ -37,7 +37,15 @@ from pipelines.core.config import format_errors
 from pipelines.core.digests import file_md5, sha256_json
 
 from . import registry
-from .loader import SplitSource, SuiteError, _Collector, _dataset, _display, _field_problem, _resolve, template_fields
+from .loader import (
+    SplitSource,
+    SuiteError,
+    _Collector,
+    _dataset,
+    _display,
+    _fields,
+    _resolve,
+)
 from .spec import PIPELINE_EVAL_SPLIT, Threshold, _Strict
 
 __all__ = ["THRESHOLDS", "BiasSuite", "BiasSuiteSpec", "load_bias_suite"]
@@ -139,18 +147,7 @@ def load_bias_suite(path: str | os.PathLike, *, root: str | os.PathLike = ".",
             if data is not None:
                 records = data.records
                 files["dataset"] = data.ref.as_dict()
-                template = raw.get("prompt_template")
-                if isinstance(template, str):
-                    try:
-                        names = template_fields(template)
-                    except ValueError as e:
-                        out.add("prompt_template", f"invalid template: {e}")
-                        names = []
-                    for name in names:
-                        if (p := _field_problem(name, data)) is not None:
-                            out.add("prompt_template", f"template references {{{name}}}, but {p}")
-                if isinstance(raw.get("target"), str) and (p := _field_problem(raw["target"], data)) is not None:
-                    out.add("target", f"target column: {p}")
+                _fields(raw, data, out)  # the template's fields and the target column, as for an evaluation suite
             terms = _file(root, raw.get("terms"), "terms", (".yaml", ".yml"), out)
             if terms is not None:
                 files["terms"] = {"path": raw["terms"], "md5": file_md5(terms)}

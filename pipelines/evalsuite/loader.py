@@ -15,7 +15,7 @@ from __future__ import annotations
 import json
 import os
 import string
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -34,7 +34,7 @@ if TYPE_CHECKING:
     from pipelines.core.config import PipelineConfig
 
 __all__ = [
-    "DEFAULT_SUITE_DIR", "DatasetRef", "Problem", "SplitSource", "Suite", "SuiteError", "discover", "load_suite",
+    "DEFAULT_SUITE_DIR", "DatasetRef", "Problem", "SplitSource", "Suite", "SuiteError", "discover", "load_all", "load_suite",
     "suite_digest", "template_fields",
 ]
 
@@ -453,6 +453,29 @@ def _check_choices(choices: str, gold: str, data: _Data, out: _Collector) -> Non
             out.add("gold", f"field {gold!r} must be an index into {choices!r} or one of its strings, "
                             f"got {g!r} (line {line} of {data.ref.path})")
             return
+
+
+def load_all(paths: Sequence[str], section: str, load: Callable[[str], Any]) -> list[tuple[int, Any]]:
+    """Each of ``paths`` loaded with ``load`` (a function of one path that raises
+    :class:`ConfigError`), as ``(index, suite)``; one :class:`ConfigError` naming
+    ``section`` that lists the problems of every file and any task run twice."""
+    loaded: list[tuple[int, Any]] = []
+    problems: list[str] = []
+    tasks: dict[str, str] = {}
+    for i, rel in enumerate(paths):
+        try:
+            suite = load(rel)
+        except ConfigError as e:
+            problems += [f"{e.path}: {p}" for p in e.problems]
+            continue
+        if suite.task in tasks:
+            problems.append(f"{section}[{i}]: task {suite.task!r} is already run by {tasks[suite.task]}")
+            continue
+        tasks[suite.task] = rel
+        loaded.append((i, suite))
+    if problems:
+        raise ConfigError(section, problems)
+    return loaded
 
 
 def load_suite(

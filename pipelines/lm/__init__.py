@@ -215,6 +215,19 @@ def generate(model, tok, prompts: Sequence[str], *, max_new_tokens: int, batch_s
     return outs
 
 
+def library_versions(dists: Sequence[str] = ("torch", "transformers", "peft", "tokenizers", "numpy")) -> dict[str, str | None]:
+    """The installed version of each distribution (None when it is not installed), for the evidence."""
+    from importlib.metadata import PackageNotFoundError, version
+
+    out: dict[str, str | None] = {}
+    for dist in dists:
+        try:
+            out[dist] = version(dist)
+        except PackageNotFoundError:
+            out[dist] = None
+    return out
+
+
 def digest_model_dir(path: str | Path) -> str:
     from pipelines.core.digests import path_md5
 
