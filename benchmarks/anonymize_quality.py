@@ -122,7 +122,21 @@ def load_datasets(names: tuple[str, ...] = ("sample", "tickets")) -> list[Datase
         out.append(Dataset("tickets", path, ("text",), _jsonl(path),
                            _jsonl(ROOT / "data" / "support_tickets" / "pii_spans.jsonl"),
                            "support tickets, written independently of the detector"))
+    for name, (folder, what) in DEV_SETS.items():
+        if name in names:
+            path = ROOT / "data" / folder / "records.jsonl"
+            out.append(Dataset(name, path, ("text",), _jsonl(path), _jsonl(ROOT / "data" / folder / "pii_spans.jsonl"),
+                               what))
     return out
+
+
+# Development sets: written later, independently of the detector, to find what it misses
+# without looking at the ticket set (which stays the held-out test). Same label format as
+# the ticket set (``record`` is the 0-based line index, field ``text``).
+DEV_SETS = {
+    "clinical": ("dev_clinical", "pharma/clinical documents (development set)"),
+    "finance": ("dev_finance_hr", "finance, insurance and HR documents (development set)"),
+}
 
 
 # --------------------------------------------------------------------------- detectors
@@ -371,7 +385,8 @@ def main() -> None:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--detector", choices=("cli", "library", "presidio"), default="cli")
     ap.add_argument("--cli", help="the command to run instead of this checkout's CLI, e.g. 'release-gate'")
-    ap.add_argument("--datasets", default="sample,tickets", help="comma-separated: sample, tickets")
+    ap.add_argument("--datasets", default="sample,tickets",
+                    help="comma-separated: sample, tickets, clinical, finance (the last two: development sets)")
     ap.add_argument("--presidio-max", type=int, default=None,
                     help="score Presidio on the first N records of each data set only")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")

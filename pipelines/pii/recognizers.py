@@ -102,6 +102,7 @@ class Doc:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+_DIGIT_RE = re.compile(r"\d")
 # (the loop unrolled: the same matches as ``[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?``, faster)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\.(?=[A-Za-z]\.)[A-Za-z'’-]*)*\.?")
 _NONSPACE_RE = re.compile(r"\S+")
@@ -143,6 +144,82 @@ def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     engine then skips to candidate positions with a fast character-set scan
     (2-3x faster on prose than trying every position)."""
     return re.compile(f"(?=[{first}])(?:{rx.pattern})", rx.flags)
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (``|`` outside groups and classes)."""
+    out, depth, cls, cur, i = [], 0, False, [], 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            cur.append(pattern[i:i + 2])
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+        elif ch == "|" and depth == 0:
+            out.append("".join(cur))
+            cur = []
+            i += 1
+            continue
+        cur.append(ch)
+        i += 1
+    out.append("".join(cur))
+    return out
+
+
+def _group_end(pattern: str) -> int:
+    """The index of the ")" that closes the group opened at ``pattern[0]``."""
+    depth, cls, i = 0, False, 0
+    while i < len(pattern):
+        ch = pattern[i]
+        if ch == "\\":
+            i += 2
+            continue
+        if cls:
+            cls = ch != "]"
+        elif ch == "[":
+            cls = True
+        elif ch == "(":
+            depth += 1
+        elif ch == ")":
+            depth -= 1
+            if depth == 0:
+                return i
+        i += 1
+    raise ValueError(f"unbalanced group in {pattern!r}")
+
+
+def _factor_alternatives(pattern: str) -> str:
+    """The same alternation with the alternatives that start with a plain lower-case letter
+    grouped under that letter: ``a(?:ccount|cct)|b(?:sn)|...``.  Python's regex engine tries
+    the alternatives of a group one by one at each position; grouped by first letter, a
+    position tries one group instead of hundreds of alternatives.  Groups that must match
+    are factored inside too.  When every alternative starts with a letter, the result matches
+    exactly as ``pattern`` does (the order within a letter is kept; alternatives that start
+    with different letters never match at the same position).  Otherwise the others are
+    tried last: the same positions match, but which alternative matches may differ, so such
+    patterns serve look-ahead scans and match tests only."""
+    by_letter: dict[str, list[str]] = {}
+    rest: list[str] = []
+    for alt in _split_top(pattern):
+        if alt.startswith("(?:"):
+            end = _group_end(alt)
+            if alt[end + 1:end + 2] not in ("?", "*", "{"):  # a group that must match: factor inside it
+                alt = f"(?:{_factor_alternatives(alt[3:end])}){alt[end + 1:]}"
+        c = alt[:1]
+        if "a" <= c <= "z" and alt[1:2] not in ("?", "*", "{"):
+            by_letter.setdefault(c, []).append(alt[1:] or "(?:)")
+        else:
+            rest.append(alt)
+    parts = [f"{c}(?:{'|'.join(alts)})" for c, alts in sorted(by_letter.items())]
+    return "|".join(parts + rest)
 
 
 def _window(text: str, start: int, n: int = 40) -> str:
@@ -619,14 +696,21 @@ _ID_LABELS = (
     r"personal|voter|vehicle|registration|meter|NI|national\s+insurance|NHS|PAN|Aadhaar|Aadhar|tax|IMEI|"
     r"sort|routing|identity\s+card|ID\s+card|claim|subscription|SIM|ICCID|IMSI|Medicare|Medicaid|"
     r"prescription|Rx|benefits?|enrol(?:l?ment)|login|profile|wallet|billing\s+account|rewards|"
-    r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer|"
+    r"frequent\s+flyer|identification|ID|PPS|PPSN|TFN|SIN|NINO|NRIC|CURP|NIF|DNI|NIE|CPF|BSN|PESEL|personnummer|"
     r"RUT|CPR(?:-nummer)?|AHV|HETU|KRA\s+PIN|IC\s+(?:number|no\.?)|MyKad|IRD|CNIC|NIK|NID|KTP|SSS|UMID|PhilHealth|"
     r"c[ée]dula|Iqama|HKID|Emirates\s+ID|resident\s+ID|NIN|BVN|national\s+(?:identity|registration)|"
     r"patient|member|(?:health|medicare|medicaid|insurance|member(?:ship)?|benefits?|library|loyalty|"
-    r"rewards|patient|student|staff|employee)\s+card)"
+    r"rewards|patient|student|staff|employee)\s+card|"
+    # records, staff and loans: "Emp No", "Personnel no.", "payroll no.", "Mbr No", "Pol. no.", "Loan #",
+    # "Mortgage a/c", "UHID", "URN", "PHN", "HCN", "CPSO #", "AHPRA", "NMC PIN", "Subject", "Scr"
+    r"emp|personnel|payroll|works(?:/payroll)?|mbr|pol\.?|loan(?:\s+(?:account|ref))?|mortgage(?:\s+(?:account|a/c))?|"
+    r"a/c|CRN|income\s+tax(?:\s+ref)?|tax\s+file|tax\s+ref|S\.I\.N\.|HKID|UHID|URN|UR|PHN|HCN|ABHA|CPSO|AHPRA|"
+    r"NMC(?:\s+PIN)?|GMC|GPhC|PIN|provider|DVA|(?:medical\s+)?reg(?:istration)?|vehicle\s+reg|pp|A-number|"
+    r"(?:permanent\s+)?resident\s+card|green\s+card|subject|subj\.?|participant|screening|scr|randomi[sz]ation|"
+    r"hosp)"
     r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref(?:erence)?|card))?|"
     r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
-    r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
+    r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|num[ée]ro\s+fiscal|"
     r"ID"
 )
 # Numbers that identify a transaction, not a person: not IDs after these words.
@@ -634,14 +718,15 @@ _NOT_PERSONAL_BEFORE = re.compile(
     r"(?i:\b(?:order|orders|ticket|invoice|tracking|case|shipment|parcel|consignment|rma|incident|transaction|"
     r"confirmation|booking|reservation|receipt|purchase\s+order|po|quote|job|request|model|part|sku|item|"
     r"version|build|firmware|batch|lot|flight|train|error|code|ref|reference|refund|payment|return|"
-    r"replacement|repair|delivery)\b"
+    r"replacement|repair|delivery|isin|cusip|sedol|alert|ein|vat|abn|paye|routing|swift|bic)\b"
     r"(?:\s+(?:number|no\.?|num|nr\.?|id|ref(?:erence)?|code))?\s*(?:is\s+)?[#:]?\s*$)")
 # One of these (lower case) is in every match of _NOT_PERSONAL_BEFORE on ASCII text.
 _NOT_PERSONAL_WORDS = (
     "order", "ticket", "invoice", "tracking", "case", "shipment", "parcel", "consignment", "rma", "incident",
     "transaction", "confirmation", "booking", "reservation", "receipt", "po", "quote", "job", "request", "model",
     "part", "sku", "item", "version", "build", "firmware", "batch", "lot", "flight", "train", "error", "code",
-    "ref", "refund", "payment", "return", "replacement", "repair", "delivery")
+    "ref", "refund", "payment", "return", "replacement", "repair", "delivery", "isin", "cusip", "sedol", "alert",
+    "ein", "vat", "abn", "paye", "routing", "swift", "bic")
 
 
 # Letter prefixes of bare IDs ("ACC12345678") that name a person's account or record; other
@@ -655,7 +740,8 @@ _PREFIXED_ID_RE = re.compile(r"(?=[A-Z])\b(?P<p>[A-Z]{2,4})(?:[-\s]|\s?#\s?)?\d+
 _NOT_PERSONAL_NEAR = re.compile(
     r"(?i:\b(?:orders?|tickets?|invoices?|tracking|case|shipments?|parcels?|consignment|rma|incidents?|"
     r"transactions?|confirmation|booking|reservation|receipts?|quote|model|part|sku|items?|version|build|"
-    r"firmware|batch|lot|flight|error|code|ref|reference|refund|payment|returns?|replacement|repair|delivery)\b)"
+    r"firmware|batch|lot|flight|error|code|ref|reference|refund|payment|returns?|replacement|repair|delivery|"
+    r"isin|cusip|sedol|alert|ein|vat|abn|paye|routing|swift|bic)\b)"
     r"[^.!?\n]*$")
 
 
@@ -689,9 +775,22 @@ def _bare_id_ok(text: str, m: re.Match[str]) -> bool:
     return True
 
 
+# a key=value pair's key right before a value ("req_id=", "order_id=\"")
+_KV_KEY_BEFORE = re.compile(r"([A-Za-z][A-Za-z0-9_.-]{0,30})=\"?$")
+_KEY_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
+_NOT_PERSONAL_KEY_WORDS = frozenset(_NOT_PERSONAL_WORDS) | frozenset(
+    "orders req request session trace txn msg message event invoice claim batch correlation span job task build "
+    "version device_model sku amount".split())
+
+
 def _not_personal_before(text: str, pos: int) -> bool:
-    """``_NOT_PERSONAL_BEFORE`` in the 30 characters before ``pos``, after a substring check."""
+    """``_NOT_PERSONAL_BEFORE`` in the 30 characters before ``pos``, after a substring check;
+    or a key that names a transaction right before the value ("req_id=", "order_id=")."""
     w = _window(text, pos, 30)
+    if w[-1:] in ("=", '"') and "=" in w:
+        k = _KV_KEY_BEFORE.search(w)
+        if k and any(p.lower() in _NOT_PERSONAL_KEY_WORDS for p in _KEY_SPLIT.split(k.group(1))):
+            return True
     if w.isascii():
         lw = w.lower()
         if not any(map(lw.__contains__, _NOT_PERSONAL_WORDS)):
@@ -701,12 +800,18 @@ def _not_personal_before(text: str, pos: int) -> bool:
 
 # Groups separated by spaces ("123 45 6789") only after a short first group, so that a
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
-_ID_VALUE = (r"(?:(?P<id>(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,3}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
-             r"(?:-[A-Z0-9]+)?)\b"
+_ID_VALUE = (r"(?:(?P<id>[A-Z][A-Z9]{4}\s\d{6}\s[A-Z0-9]{5}(?![\w-])"
+             # an IMEI in groups ("01252486 917309 1"), a UK number plate ("ER66 BMS")
+             r"|\d{8}\s\d{6}\s\d(?![\w-])|[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w-])|(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,5}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
+             r"(?:-[A-Z0-9]+)?)\b(?![/.][A-Za-z0-9])"
              # any other token with four digits or more: letters of either case, inner "-", "/", "_", "."
              # ("POL/2023/00451", "SN-X88-99321", "e-44721", "a1b2c3d4"), or a letter group before
              # digit groups ("XJH 4421 9987")
-             r"|(?P<id2>[A-Z]{1,4}\s\d{2,}(?:\s\d{2,}){0,3}(?![\w-])"
+             r"|(?P<id2>[A-Z]{1,4}\s\d{2,}(?:\s\d{2,}){0,3}(?:\s[A-Z](?![\w-]))?(?![\w/-])"
+             # a UK National Insurance number in lower case ("qq 12 34 56 c")
+             r"|[a-z]{2}\s?\d{2}\s?\d{2}\s?\d{2}\s?[a-d](?![\w-])"
+             # a council or registry prefix before a number with "/" ("MMC 2003/11/4764", "KMC 38409")
+             r"|[A-Z]{2,5}\s\d+(?:/\d+){0,3}(?![\w-])"
              r"|(?=[\w/.-]*\d)[A-Za-z0-9](?:\w|[-/.](?=[A-Za-z0-9]))*(?![\w@-])))")
 # (with short digit groups joined by "-" before or after: "35202-1234567-1", "0028-1234567-8")
 ID_BARE_RE = _Src(r"\b(?:\d{1,6}-(?=\d{7}))?(?:[A-Z]{1,4}\d{6,}|\d{7,})(?:-\d{1,4}(?![\w-]))?\b")
@@ -726,14 +831,16 @@ class IdRecognizer(Recognizer):
         super().__init__(options)
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
-        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])(?:\s?#|\s?(?i:no)\.)?[\s:#]{{0,3}}"
+        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])\.?(?:\s?#|\s?(?i:no|nr)\.|\s(?i:no|nr|num)\b)?[\s:#]{{0,3}}"
+                                         # "Loan # (if approved): ...", "tax file number (TFN)? ..."
+                                         rf"(?:\([^()\n]{{1,20}}\)[?:#]?[\s:#]{{1,3}})?"
                                          rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
         # times faster than the case-insensitive alternation); ``labelled`` is then tried
         # at those positions only, which gives exactly its ``finditer`` matches.
         low_extra = "|".join(re.escape(w.lower()).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
-        low = _ID_LABELS.lower()
+        low = _factor_alternatives(_ID_LABELS.lower())
         low = f"{low_extra}|{low}" if low_extra else low
         first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
         first.discard("")
@@ -746,10 +853,12 @@ class IdRecognizer(Recognizer):
             yield from self.labelled.finditer(text)
             return
         match = self.labelled.match
+        lower = doc.lower
         pos = 0
-        for c in self._label_at.finditer(doc.lower):
+        digit = _DIGIT_RE.search
+        for c in self._label_at.finditer(lower):
             p = c.start()
-            if p < pos:
+            if p < pos or not digit(text, p, p + 64):  # (every value has a digit, near its label)
                 continue
             m = match(text, p)
             if m:
@@ -769,9 +878,13 @@ class IdRecognizer(Recognizer):
                 continue  # "member 2019 renewal": a year after a bare label word
             nd = sum(c.isdigit() for c in value)
             if (nd >= 4 or nd >= 2 and _MIXED_ID_RE.fullmatch(value) or nd and len(value) >= 3 and
-                    _STRONG_LABEL_RE.match(text, m.start(), m.start(g))) and not _is_iban(value) and (
+                    _STRONG_LABEL_RE.match(text, m.start(), m.start(g)) or nd and len(value) >= 4 and
+                    _DOCUMENT_LABEL_RE.search(text, m.start(), m.start(g))) and not _is_iban(value) and (
                     not _not_personal_before(text, m.start(g)) or _personal_label(text, m.start(), m.start(g))):
-                out.append(Span(m.start(g), m.start(g) + len(value), "ID", 1.0, "id_label"))
+                end = m.start(g) + len(value)
+                if text[end:end + 1] == "(" and _CHECK_PAREN_RE.match(text, end):
+                    end += 3
+                out.append(Span(m.start(g), end, "ID", 1.0, "id_label"))
         if doc.has_run(6):
             out.extend(Span(m.start(), m.end(), "ID", 0.6, "id_bare") for m in ID_BARE_RE.finditer(text)
                        if _bare_id_ok(text, m))
@@ -791,6 +904,10 @@ class IdRecognizer(Recognizer):
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
         out.extend(_device_ids(text, lower))
+        if any(map(lower.__contains__, _USERNAME_WORDS)):
+            # (a capitalised word there is a name, left to the person recognizer: "user name is Anna")
+            out.extend(Span(m.start("v"), m.end("v"), "ID", 0.9, "id_username") for m in _USERNAME_RE.finditer(text)
+                       if m.group("v").lower() not in _NOT_NAME and not m.group("v").istitle())
         for rx in self.custom:
             grp = "id" if "id" in rx.groupindex else 0
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
@@ -854,8 +971,20 @@ def _device_ids(text: str, lower: str) -> list[Span]:
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# A user name after its label ("username: anna_k88", "login maria.lopez", "handle @jsmith88"):
+# personal, and often a name, whatever its characters
+_USERNAME_WORDS = ("user", "login", "handle", "screen name", "gamertag")
+_USERNAME_RE = re.compile(
+    r"(?i:\b(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|handle|screen\s+name|gamertag))(?![A-Za-z])"
+    r"(?:\s+(?i:is|was))?[\s:=]{1,3}[\"'“]?(?P<v>@?[A-Za-z0-9][A-Za-z0-9._-]{1,40}[A-Za-z0-9])(?![\w@=-])")
+_CHECK_PAREN_RE = re.compile(r"\([0-9A-Z]\)(?![\w(])")
 # A label that names a person's record and ends in ID/number ("employee ID", "customer no.:", "user ID is"):
 # its value is an ID however short ("E-771", "C-99", "778").
+# A label of a document or vehicle ("passport", "pp", "VIN", "reg", "plate"): its value is an ID
+# with a single digit ("CZJ9JRGPK", "ZPG1BMVHHHEFFGRTJ", "ER66 BMS", "AT-967-S")
+_DOCUMENT_LABEL_RE = re.compile(
+    r"(?i:\b(?:passport|pp|vin|(?:vehicle\s+)?reg(?:istration)?|(?:number\s+|licen[cs]e\s+)?plate|"
+    r"driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|dl)(?:\s+(?:number|no\.?|#))?[\s:#]*$)")
 _STRONG_LABEL_RE = re.compile(
     r"(?i:(?:customer|client|cust|account|acct|member(?:ship)?|patient|policy|subscriber|employee|staff|student"
     r"|loyalty|user|badge|passport|licen[cs]e)\s*(?:ID|number|no\.?|num|nr\.?|#)[\s:#]*(?:(?:is|was)[\s:#]+)?$)")
@@ -864,7 +993,8 @@ _STRONG_LABEL_RE = re.compile(
 _MIXED_ID_RE = re.compile(r"(?=(?:[-/]?[A-Za-z0-9]){6})(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
 _LABEL_END_RE = re.compile(r"(?i:(?:number|no\.?|num|nr\.?|id|code|ref(?:erence)?|#|:)\s*(?:is\s*)?$)")
 _PERSONAL_LABEL_START = re.compile(r"(?i:customer|client|account|acct|member|membership|patient|policy|"
-                                   r"subscriber|employee|student|loyalty)\b")
+                                   r"subscriber|employee|student|loyalty|loan|mortgage|income\s+tax|payroll|"
+                                   r"personnel|staff|emp)\b")
 
 
 def _personal_label(text: str, start: int, value_start: int) -> bool:
@@ -934,7 +1064,8 @@ class NationalIdRecognizer(Recognizer):
         # the same matches, behind a fast scan for their first letters
         low_words = [*map(re.escape, (w.lower() for w in words)), r"national\s+insurance", "nino"]
         self._any_ctx_lower = re.compile(
-            f"(?=[{re.escape(''.join(sorted({w[0] for w in low_words})))}])\\b(?:" + "|".join(low_words) + r")\b")
+            f"(?=[{re.escape(''.join(sorted({w[0] for w in low_words})))}])\\b(?:"
+            + _factor_alternatives("|".join(low_words)) + r")\b")
         self._modules: dict[str, object] = {}
 
     def _valid(self, mod: str, value: str) -> bool:
@@ -1153,7 +1284,14 @@ _CUE_BEFORE = re.compile(
     r"emergency\s+contact|contact|np|pa|rn|md|" + _ROLE_WORDS + r"|mum|mom|dad|grandmother|grandfather|"
     r"grandma|grandpa|aunt|uncle|nephew|niece|cousin|fiancée?|boyfriend|girlfriend|neighbou?r|boss|"
     r"spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+to|ask\s+for|assigned\s+to|handled\s+by|"
-    r"escalated\s+to|transferred\s+to|my\s+name\s+is|name\s+is|named|attn|attention)\b)[:,]?\s$"
+    r"escalated\s+to|transferred\s+to|my\s+name\s+is|name\s+is|named|attn|attention|"
+    r"prescriber|insured(?:\s+person)?|policy\s?holder|beneficiary|payee|claimant|worker|doctor|gp|pcp|"
+    r"principal\s+investigator|pi|reporter|ordering|referring|registrar|nok|next\s+of\s+kin|carer|attendant|rph|"
+    r"typed|dictated|(?:taken|typed|dictated|entered|checked|verified|reviewed|witnessed|completed|prepared|"
+    r"written|administered|dispensed|collected|flagged|escalated|raised|opened|closed|signed|approved)\s+by|"
+    r"analyst|chair|solicitor|candidate|companion|witness|interviewer|interviewee|buddy|list\s+entry|"
+    r"arranged\s+with|payee\s+added|surname|forenames?(?:\s+or\s+initials)?|given\s+names?|family\s+name|"
+    r"maiden\s+name|alias|also\s+known\s+as|aka)\b)[:,]?\s$"
 )
 _CRED_AFTER = re.compile(r"^,?\s(?:MD|M\.D\.|DO|NP|PA-C|PA|RN|APRN|FNP|FNP-C|DNP|PhD|DDS|PharmD|LCSW|Jr\.?|Sr\.?|III|II)\b")
 _VERB_AFTER = re.compile(
@@ -1181,7 +1319,9 @@ apt suite unit verified confirmed file on-file lists portal messages via alterna
 hi hello hey dear thanks thank cheers regards kind warm sincerely yours greetings bonjour hallo namaste
 customer client agent caller user rep representative technician engineer advisor adviser supervisor
 cardholder subscriber team support sir madam mx shri smt herr frau mme mlle
-success experience relations
+success experience relations bed beds handler handover statement investigator hosp scr
+what when where which who why how wage wages branch state employee employees employer beneficiary
+beneficiaries payer payee pol due diligence
 """.split())
 # Words that end a name after a greeting/sign-off/self-introduction cue ("Hi team", "Thanks again").
 _NOT_NAME = STOP | frozenset("""
@@ -1195,10 +1335,10 @@ _NAME_ANY = rf"[A-Za-z{_UP[3:]}{_LO[3:]}][A-Za-z{_UP[3:]}{_LO[3:]}'’-]*"
 _GREET = (r"hi|hello|hey|hiya|dear|morning|good\s+(?:morning|afternoon|evening)|thanks|thank\s+you|"
           r"many\s+thanks|thx|cheers|regards|kind\s+regards|best\s+regards|warm\s+regards|best\s+wishes|"
           r"best|sincerely|yours\s+(?:sincerely|faithfully|truly)|greetings|bonjour|hallo|namaste|ciao|hola")
-_SELF = r"my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s+am|i'm|i’m|im|it's|it\s+is|it’s|signed"
+_SELF = r"my\s+name\s+is|my\s+name's|name\s+is|this\s+is|i\s+am|i'm|i’m|im|it's|it\s+is|it’s|its|signed"
 CUE_NAME_RE = _Src(
-    rf"(?i:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
-    rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
+    rf"(?i:\b(?P<cue>{_factor_alternatives(_GREET + '|' + _SELF)})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
+    rf"(?!(?i:my|this|it|its|it's|i|im|i'm|name)\b)(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
 _SIGNOFF = re.compile(r"(?i:regards|thanks|thank\s+you|cheers|best|sincerely|faithfully|truly|wishes|thx)$")
 _SELF_RE = re.compile(rf"(?i:{_SELF})$")
@@ -1264,15 +1404,23 @@ def _known_tokens(text: str, known: set[str]):
 
 
 _TITLE_WORDS = frozenset(TITLES[3:-1].split("|"))
-_CUE_LAST_WORDS = _literal_words(_CUE_BEFORE.pattern)
+_TITLE_WORDS_LOWER = frozenset(w.lower() for w in _TITLE_WORDS)
+# (words that never end a cue are left out: "of" and "next" of "next of kin" would send most texts
+# to the regex)
+_CUE_LAST_WORDS = _literal_words(_CUE_BEFORE.pattern) - {"of", "next", "principal"}
 # _CUE_BEFORE for lower-cased ASCII text (its words are lower case): case-sensitive, and
 # started only at the first letters of its words; the same matches, several times faster.
 assert _CUE_BEFORE.pattern.startswith("(?i:")
+# (its word alternatives grouped by first letter, ``_factor_alternatives``: it is only ever
+# tested for a match, never asked which alternative matched)
+_CUE_HEAD, _CUE_TAIL = "(?i:\\b(?:", ")\\b)[:,]?\\s$"
+assert _CUE_BEFORE.pattern.startswith(_CUE_HEAD) and _CUE_BEFORE.pattern.endswith(_CUE_TAIL)
 _CUE_BEFORE_LOWER = re.compile(
-    f"(?=[{''.join(sorted({w[0] for w in _literal_words(_CUE_BEFORE.pattern)}))}])(?:{_CUE_BEFORE.pattern[4:]}")
+    f"(?=[{''.join(sorted({w[0] for w in _literal_words(_CUE_BEFORE.pattern)}))}])\\b(?:"
+    + _factor_alternatives(_CUE_BEFORE.pattern[len(_CUE_HEAD):-len(_CUE_TAIL)]) + ")\\b[:,]?\\s$")
 _WEAK_WORDS = frozenset({"with", "to", "from", "and"})
 _SENTENCE_START = re.compile(r"(?:^|[.!?:;\n]|[.!?][\"')\]])\s*$")
-_CAPS_RUN_RE = _Src(r"(?<![\w@.-])[A-Z][A-Z'’-]+(?:[ \t]+[A-Z][A-Z'’-]+)+(?![\w@-])")
+_CAPS_RUN_RE = _Src(rf"(?<![\w@.-])[{_UP}][{_UP}'’-]+(?:[ \t]+[{_UP}][{_UP}'’-]+)+(?![\w@-])")
 _WEAK_BEFORE = re.compile(r"\b(?:with|to|from|and)\s$")
 _CLAUSE_END = re.compile(r"^(?:[.;,)]|\s*$|\s*\n)")
 _EPONYM_AFTER = re.compile(
@@ -1302,7 +1450,7 @@ _PARTICLE_STARTS = frozenset(
     [(w if len(w) >= 2 else w + " ")[:2] for w in _PARTICLES.replace("\\.", ".").split("|")]
     + [w[:2] for w in _HYPHEN_PARTICLES[3:-2].split("|")] + [c + q for c in "dl" for q in "'’"])
 _PARTICLE_BEFORE_RE = re.compile(
-    rf"(?<![\w@.-])(?P<l>{_NAME_WORD})(?P<p>(?:[ ](?:{_PARTICLES_BEFORE})){{0,3}})[ ](?P<ap>[dl]['’])?$")
+    rf"(?<![\w@.-])(?P<l>{_NAME_WORD}|[A-Z]\.)(?P<p>(?:[ ](?:{_PARTICLES_BEFORE})){{0,3}})[ ](?P<ap>[dl]['’])?$")
 # A trailing initial after a name ("Thanks, Maria L.", "Cheers, Tom B", "I spoke to John D. yesterday"):
 # with a full stop before the end, a line end, punctuation or a lower-case word; without one (not "I")
 # before the end, a line end or punctuation only.
@@ -1312,6 +1460,107 @@ _SHORT_PARTS = frozenset({"An", "Do"})
 _VI_MIDDLE_CAP = frozenset({"Van", "Thi", "Duc", "Quang", "Minh", "Thanh", "Ngoc", "Hoang", "Huu", "Xuan", "Kim",
                             "Dinh", "Cong", "Manh", "Quoc", "Gia", "Tuan", "Anh", "Phuong", "Hong"})
 _SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})[ \t]*\r?$)")
+
+
+# --- names in the layouts of forms, records and logs
+# A name word in title case or in capitals ("Duffy", "DUFFY", "SMITH-JONES", "O'NEILL", "Eun-ji").
+_ANYCASE_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}](?:[{_LO}]+|[{_UP}]+)(?:['’-][{_UP}{_LO[:3]}](?:[{_LO}]+|[{_UP}]+))*)"
+# "Last, First [Middle] [M.]" -- "Duffy, Dennis", "GOH, LI NA", "Smith, J.", "JOHNSON, MELISSA C"
+# (found from the comma: the part after it is matched, the part before it searched for at its end)
+_LAST_PART_RE = re.compile(rf"(?<![\w@.'’-])(?P<l>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD})?)$")
+_FIRST_PART_RE = re.compile(
+    rf",[ ]?(?P<f>[A-Z]\.(?:[ ]?[A-Z]\.)?|{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{0,2}})(?P<mi>[ ][A-Z]\.?(?![\w'’-]))?(?![\w@'’-])")
+_COMMA_CAP_RE = re.compile(rf",[ ]?(?=[{_UP}])")
+# Words that end the first-name part of a "Last, First" ("... MELISSA C MRN: ..."): labels of
+# the fields that follow a name in records.
+_FORM_WORDS = frozenset("""
+dob mrn age sex nhs id uhid urn phn hcn dod doa born aged male female ward bed room rx npi dea md do np pa rn
+gp pcp policy member group date ref tel phone fax mobile email address
+""".split())
+# HL7 v2 person names: "|LAST^FIRST^MIDDLE|" (XPN), "|ID^LAST^FIRST|" (XCN), and identifiers "|ID^^^AUTH^MR|" (CX)
+_HL7_SEG_RE = re.compile(r"(?m:^(?:PID|PD1|NK1|PV1|PV2|ORC|OBR|IN1|IN2|GT1|ROL|STF|PRD|CTD|TXA|MRG|EVN|RXO|RXE|SCH|AIP)\|.*$)")
+_HL7_NAME_RE = re.compile(rf"(?<=[|~^])(?P<n>[{_UP}][{_UP}{_LO}'’ -]*\^[{_UP}][{_UP}{_LO}'’ -]*)(?:\^[^|^~\n]*)*(?=[|~\n]|$)")
+# A chat line's speaker: "[16:16] omid: ...", "10:42 Priya Nair: ..."
+_CHAT_SPEAKER_RE = re.compile(
+    rf"[ \t]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?[AaPp][Mm])?\]?(?:[ \t]+-)?[ \t]+"
+    rf"(?P<n>(?:[A-Z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})[ \t]?:")
+_CHAT_LINE_STARTS = frozenset(" \t[0123456789")
+# A title before a surname in capitals ("Mrs. GALLAGHER", "Miss ÖZTÜRK") or before particles
+# ("Dr. van Bergen"); an initial before particles ("D. van Rijthoven")
+_PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|binti|ibn|al|el"
+# After a title: a surname in capitals ("Mrs. GALLAGHER", "Miss ÖZTÜRK") or particles and a name
+# ("Dr. van Bergen")
+_CAPS_AFTER_TITLE_RE = re.compile(rf"(?P<n>[{_UP}][{_UP}'’-]+(?:[ ][{_UP}][{_UP}'’-]+)?)(?![\w'’-])")
+_PARTICLES_NAME = rf"(?:(?:{_PARTICLE_WORDS})[ ]){{1,3}}[{_UP}][{_LO}]+(?:-[{_UP}][{_LO}]+)?(?![\w'’-])"
+_PARTICLES_AFTER_TITLE_RE = re.compile(rf"(?P<n>{_PARTICLES_NAME})")
+# key=value and JSON fields that hold a name ("name=maría cristina appt=...", "\"patient\": \"Li Na\"")
+_NAME_KEYS = r"(?:name|full_?name|first_?name|last_?name|given_?name|family_?name|surname|fname|lname|patient_?name|" \
+             r"customer_?name|contact_?name|cardholder|account_?holder|employee_?name|member_?name|caller_?name)"
+_KV_NAME_RE = re.compile(
+    rf"(?i:\b{_NAME_KEYS})(?:=\"?|\"?[ ]?:[ ]?\")(?P<n>[^\W\d_][^=&;|,\"\n<>()]*?)(?=[ \t]+[\w.-]+=|[&;|,\"\n<>]|[ \t]*$)")
+# A relation after a name: "LOVELY MENDOZA (daughter)", "Kwame Mensah (son, NOK)", "He Tsz Ching, his mother"
+_RELATIONS = (r"son|daughter|wife|husband|spouse|partner|mother|father|mum|mom|dad|brother|sister|sibling|child|"
+              r"parent|guardian|carer|caregiver|nephew|niece|cousin|aunt|uncle|grandson|granddaughter|grandmother|"
+              r"grandfather|grandparent|friend|neighbou?r|fianc[ée]e?|stepson|stepdaughter|stepmother|stepfather|"
+              r"son-in-law|daughter-in-law|mother-in-law|father-in-law|next\s+of\s+kin|nok|executor|attorney|"
+              r"beneficiary|witness|union\s+rep|colleague|employer|landlord|tenant|patient|policyholder|insured")
+_RELATION_AFTER_RE = re.compile(
+    rf"(?<![\w@.'’-])(?P<n>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{1,3}})"
+    rf"(?:[ ]?\((?:his|her|their|the|my|pt'?s|patient'?s)?[ ]?(?:{_RELATIONS})\b|,[ ](?:his|her|their|my)[ ](?:{_RELATIONS})\b)")
+# A name on the line above a postal address (letters, envelopes, forms): two to four name words
+# alone on a line, then a line that starts with a house number or a flat/unit
+_NAME_ABOVE_ADDRESS_RE = re.compile(
+    rf"(?m:^[ \t]*(?:{TITLES}\.?[ ])?(?P<n>(?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}(?:[ ](?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}){{1,3}})[ \t]*\r?\n"
+    rf"[ \t]*(?:\d+[A-Za-z]?(?:[-/]\d+)?,?[ ][A-Za-z]|(?:Flat|Apt|Apartment|Unit|Suite|Room)\b))")
+# "From: Ng Jun Jie <jng@outlook.com>", "\"Tan, Wei\" <wtan@...>": the display name of an address
+_DISPLAY_NAME_RE = re.compile(
+    r"(?:^|(?<=[\n,;:]))[ \t]*(?P<n>\"?[^\W\d_][^<>\n,;:@\"]*?\"?)[ \t]*<[^<>@\s]+@[^<>\s]+>")
+_ORG_SUFFIX_WORDS = frozenset("team support service services desk info noreply no-reply admin office".split())
+# "hi doctor nakamura", "mr begum", "Dr. dimaculangan": a title before a listed surname in lower case
+_LOWER_TITLE_BEFORE = re.compile(r"(?<![\w.])(?i:dr|doctor|mr|mrs|ms|miss|prof|nurse)\.?[ ]$")
+
+
+# Nouns that are also surnames and are followed by a number when they are not names
+_NOUN_BEFORE_NUMBER = frozenset(
+    "ward case bed bay room key site lot unit floor level block gate row box form line page step stage grade "
+    "class batch claim ticket order policy plan group section area zone phase cycle week day visit arm".split())
+_NUMBER_AFTER = re.compile(r"^[ \t]?(?:No\.?|#)?:?[ \t]?[A-Z0-9-]*\d")
+
+
+def _cue_before(before: str) -> bool:
+    """A title or a person's cue word ends ``before`` (``_TITLE_BEFORE``, ``_CUE_BEFORE``), tried
+    only when its last word can end one (``_tail_words``)."""
+    tails = _tail_words(before)
+    if not tails:
+        return False
+    if any(w in _TITLE_WORDS for w in tails) and _TITLE_BEFORE.search(before):
+        return True
+    return any(not w.isascii() or w.lower() in _CUE_LAST_WORDS for w in tails) and bool(
+        _CUE_BEFORE_LOWER.search(before.lower()) if before.isascii() else _CUE_BEFORE.search(before))
+
+
+# lower-case words (where _lower_pairs can start or continue a name)
+_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’-])[a-z][A-Za-z'’-]*")
+_LOWER_CANDIDATES: dict[int, frozenset[str]] = {}
+
+
+def _lower_candidates(gaz) -> frozenset[str]:
+    """The gazetteer's names that are not everyday words (``_NOT_NAME``), once per gazetteer."""
+    c = _LOWER_CANDIDATES.get(id(gaz))
+    if c is None:
+        _LOWER_CANDIDATES.clear()
+        c = _LOWER_CANDIDATES[id(gaz)] = frozenset(gaz._all - _NOT_NAME)
+    return c
+
+
+def _lead_word(w: str) -> bool:
+    """A word before a name that is not part of it: a title, a cue or role word, a stop word,
+    or a short acronym ("PCP", "GP", "NOK")."""
+    lw = w.lower().rstrip(".")
+    return lw in _TITLE_WORDS_LOWER or lw in STOP or lw in _CUE_LAST_WORDS or (w.isupper() and len(w) <= 4)
+
+
+_CHAT_ROLES = frozenset("agent customer system bot user admin operator support caller nurse doctor patient me".split())
 
 
 class PersonRecognizer(Recognizer):
@@ -1335,6 +1584,8 @@ class PersonRecognizer(Recognizer):
                     self._judge(text, [(m.start(), m.end(), run)], gaz, found)
                 elif run in _SHORT_PARTS and _TITLE_BEFORE.search(text, max(0, m.start() - 8), m.start()):
                     found.append(self._span(m.start(), m.end(), "PERSON", 0.85))  # "Mr. An"
+                elif lw in _TITLE_WORDS_LOWER:
+                    self._after_title(text, m.end(), found)
                 continue
             if any(w.lower() in ORG_WORDS for w in _ALPHA_RE.findall(run)):
                 continue
@@ -1350,10 +1601,13 @@ class PersonRecognizer(Recognizer):
                 if seg:
                     self._judge(text, seg, gaz, found)
                 seg = []
+            if toks and toks[-1][2].lower() in _TITLE_WORDS_LOWER:  # "Dear Mrs GALLAGHER"
+                self._after_title(text, m.end(), found)
         self._cued(text, gaz, found, doc.lower)
         self._caps(text, gaz, found)
-        self._lower_pairs(doc, gaz, found)
+        self._lower_pairs(text, gaz, found)
         self._signature_dash(text, gaz, found)
+        self._forms(text, gaz, found)
         if not found:
             return found
         self._particles(text, found)
@@ -1406,6 +1660,8 @@ class PersonRecognizer(Recognizer):
         if not words:
             return
         after = text[end:end + 24]
+        if len(toks) == 1 and words[0].lower() in _NOUN_BEFORE_NUMBER and _NUMBER_AFTER.match(after):
+            return  # "Ward 26A", "Case PV-992523", "Bay 4": a place or record by its number
         # (_EPONYM_AFTER needs "'" or a space first)
         if after and (after[0] == "'" or after[0].isspace()) and _EPONYM_AFTER.match(after):
             return
@@ -1456,6 +1712,132 @@ class PersonRecognizer(Recognizer):
                 if m and (m.group("p") or m.group("ap")):
                     found.append(self._span(m.start("l"), s.end, "PERSON", 0.85))
 
+    def _after_title(self, text: str, end: int, found: list[Span]) -> None:
+        """After a title that ends at ``end``: a surname in capitals ("Mrs. GALLAGHER", "Miss
+        ÖZTÜRK") or particles and a name ("Dr. van Bergen")."""
+        if text[end:end + 1] == ".":
+            end += 1
+        if text[end:end + 1] != " ":
+            return
+        m = _CAPS_AFTER_TITLE_RE.match(text, end + 1) or _PARTICLES_AFTER_TITLE_RE.match(text, end + 1)
+        if m and not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS for w in m.group("n").split(" ")):
+            found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.85))
+
+    def _forms(self, text: str, gaz, found: list[Span]) -> None:
+        """Names in the layouts of forms, records and logs: "Last, First" ("Duffy, Dennis",
+        "GOH, LI NA", "Smith, J."), HL7 "LAST^FIRST", a chat line's speaker ("[16:16] omid:"),
+        an e-mail address's display name, and key=value / JSON fields named like a name."""
+        for c in _COMMA_CAP_RE.finditer(text) if "," in text else ():
+            ci = c.start()
+            if not ci or not text[ci - 1].isalpha():
+                continue
+            m = _FIRST_PART_RE.match(text, ci)
+            lm = _LAST_PART_RE.search(text, max(0, ci - 60), ci) if m else None
+            if lm:
+                self._last_first(text, lm, m, gaz, found)
+        if "^" in text and "|" in text:
+            for seg in _HL7_SEG_RE.finditer(text):
+                for m in _HL7_NAME_RE.finditer(text, seg.start(), seg.end()):
+                    n = m.group("n")
+                    if not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS for w in re.split(r"[ ^]", n)):
+                        found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if text.count(":") >= 2:
+            # a chat line's speaker: tried at each line start
+            i = 0
+            while i >= 0:
+                m = _CHAT_SPEAKER_RE.match(text, i) if text[i:i + 1] in _CHAT_LINE_STARTS else None
+                if m:
+                    words = m.group("n").split(" ")
+                    if not any(w.lower() in _NOT_NAME or w.lower() in _CHAT_ROLES for w in words):
+                        found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.75))
+                i = text.find("\n", i)
+                if i >= 0:
+                    i += 1
+        if "(" in text or ", h" in text or ", t" in text:
+            for m in _RELATION_AFTER_RE.finditer(text):
+                words = m.group("n").split(" ")
+                start = m.start("n")
+                while words and words[0].lower() in _NOT_NAME:  # "wishes He Tsz Ching, his mother"
+                    start += len(words.pop(0)) + 1
+                if words and not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FORM_WORDS
+                                     for w in words):
+                    found.append(self._span(start, m.end("n"), "PERSON", 0.8))
+        if "\n" in text:
+            for m in _NAME_ABOVE_ADDRESS_RE.finditer(text):
+                words = m.group("n").split(" ")
+                if not any(w.lower().rstrip(".") in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FORM_WORDS
+                           or w.lower() in ORG_SUFFIXES for w in words):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.75))
+        if "<" in text and "@" in text:
+            for m in _DISPLAY_NAME_RE.finditer(text):
+                words = [w.strip('"').lower() for w in m.group("n").split()]
+                # (not "Support Team", "Billing"; a name part may be a month: "Ng Jun Jie")
+                if 1 <= len(words) <= 4 and not all(w in _NOT_NAME for w in words) and \
+                        not any(w in ORG_WORDS or w in _ORG_SUFFIX_WORDS or w in _NOT_NAME and w not in STOP
+                                for w in words):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if "=" in text or '":' in text or '" :' in text:
+            for m in _KV_NAME_RE.finditer(text):
+                v = m.group("n").rstrip()
+                if v and len(v) <= 60 and v.lower() not in _NOT_NAME and not any(c.isdigit() for c in v):
+                    found.append(self._span(m.start("n"), m.start("n") + len(v), "PERSON", 0.8))
+
+    def _last_first(self, text: str, lm: re.Match[str], m: re.Match[str], gaz, found: list[Span]) -> None:
+        """A "Last, First" candidate (``lm``: the part before the comma, ``m``: from the comma):
+        a name when the form labels it ("Patient: Duffy, Dennis"), or by the gazetteer (a listed
+        first name after a listed or capitalised surname)."""
+        last, first = lm.group("l"), m.group("f")
+        lwords = last.split(" ")
+        start = lm.start()
+        if len(lwords) == 2 and _lead_word(lwords[0]):  # "Caller Macaraeg, Rommel", "Dr Williams, N."
+            start += len(lwords[0]) + 1
+            last, lwords = lwords[1], lwords[1:]
+        if any(w.lower() in _NOT_NAME or w.lower() in _FORM_WORDS or w.lower() in ORG_WORDS for w in lwords):
+            return
+        labelled_ = None
+
+        def labelled() -> bool:  # a label, line start, title or cue right before (computed once, if needed)
+            nonlocal labelled_
+            if labelled_ is None:
+                before = text[max(0, start - 45):start]
+                b = before.rstrip(" \t")
+                labelled_ = start == 0 or bool(b) and b[-1] in "\n|;:" or _cue_before(before)
+            return labelled_
+
+        end = m.end("f")
+        if first[1] == ".":  # "Smith, J."
+            if not (last.lower() in gaz or labelled()):
+                return
+        else:
+            fwords = first.split(" ")
+            keep = 0
+            for w in fwords:
+                if w.lower() in _NOT_NAME or w.lower() in _FORM_WORDS or w.lower() in ORG_WORDS:
+                    break
+                keep += 1
+            if not keep:
+                return
+            if keep < len(fwords):
+                end = m.start("f") + len(" ".join(fwords[:keep]))
+            elif m.group("mi"):
+                end = m.end("mi")
+            fwords = fwords[:keep]
+            listed_first = gaz.is_first(fwords[0])
+            listed_last = all(w.lower() in gaz for w in lwords)
+            caps = last.isupper()
+            if not (listed_first and (listed_last or caps)) and \
+                    not (listed_first or listed_last or caps or len(fwords) == 1):
+                return  # neither way can accept it
+            if any(w.isupper() != caps for w in fwords) and not labelled():
+                return  # "Leeds, UK"
+            pl = places().names
+            if (not listed_last and last.lower() in pl or pl.get(fwords[0].lower()) in ("STATE", "COUNTRY")) and \
+                    not (labelled() and start and text[max(0, start - 45):start].rstrip(" \t")[-1:] != "\n"):
+                return  # "Paris, Texas", "Leeds, England" (a label or cue before can still say it is a name)
+            if not (listed_first and (listed_last or caps) or labelled()):
+                return
+        found.append(self._span(start, end, "PERSON", 0.8))
+
     def _signature_dash(self, text: str, gaz, found: list[Span]) -> None:
         """A signature line of a dash and a name ("-- tom", "— Priya Nair"): one to three
         words, listed names or all capitalised, none an everyday word."""
@@ -1479,6 +1861,8 @@ class PersonRecognizer(Recognizer):
         for (cs, ce), (ss, se), (base, ne) in matches:
             cue = text[cs:ce]
             is_self = bool(_SELF_RE.match(cue))
+            # "my name is pilar": after an explicit introduction the first word is a name in any case
+            explicit = is_self and cue.lower().startswith(("my", "name"))
             newline = "\n" in text[ss:se]
             if newline and not _SIGNOFF.search(cue):
                 continue
@@ -1492,57 +1876,77 @@ class PersonRecognizer(Recognizer):
                 listed = lw in gaz._all  # (lw is lower case: gaz.__contains__ without lower())
                 if not listed:
                     # an unlisted word: capitalised, and not after "I'm"/"this is" unless a name came first
-                    if not w[0].isupper() or w.isupper() and len(w) <= 3 or (is_self and not kept and
-                                                                             not cue.lower().startswith(("my", "name"))):
+                    if not (w[0].isupper() or explicit and not kept and w.isalpha()) or w.isupper() and len(w) <= 3 \
+                            or (is_self and not kept and not explicit):
                         break
                 kept.append((s, e, w))
             if not kept:
                 continue
             # a greeting may introduce anything ("Hi Support"): one unlisted word needs a comma/line end after it
-            if not any(w.lower() in gaz for _, _, w in kept):
+            if not explicit and not any(w.lower() in gaz for _, _, w in kept):
                 tail = text[kept[-1][1]:kept[-1][1] + 2]
                 if not (tail[:1] in (",", "!", "") or tail[:1] == "\n" or tail.startswith(" -")
                         or _TRAIL_INITIAL_RE.match(text, kept[-1][1])):
                     continue
             found.append(self._span(kept[0][0], kept[-1][1], "PERSON", 0.85))
 
-    def _lower_pairs(self, doc: Doc, gaz, found: list[Span]) -> None:
+    def _lower_pairs(self, text: str, gaz, found: list[Span]) -> None:
         """Names written in lower case in chat-style text ("this is john smith", "ask for
         priya nair"): a listed name followed by one or two listed names, none of them
         an everyday word (``_NOT_NAME``).  Both parts must be listed: one lower-case word on
         its own is too often an ordinary word ("will", "mark", "grant")."""
-        text = doc.text
-        words = doc.words
-        first, intl_first, every = gaz.first, gaz.intl_first, gaz._all
-        n = len(words)
-        nxt = 0  # words before this one are inside a name already found
-        # (the words that can start a name: listed ones, first; then in lower case)
-        for i in [i for i, (s, e) in enumerate(words) if text[s:e] in every]:
-            if i < nxt or i >= n - 1:
-                continue
-            s, e = words[i]
-            if not text[s].islower():
+        every = gaz._all
+        # the listed lower-case words of this text that are not everyday words; most texts have none
+        cands = _lower_candidates(gaz).intersection(_LOWER_WORD_RE.findall(text))
+        if not cands:
+            return
+        n = len(text)
+        starts = []
+        for w in cands:
+            i = text.find(w)
+            while i >= 0:
+                e = i + len(w)
+                if (i == 0 or not (text[i - 1].isalpha() or text[i - 1] in "'’-")) and \
+                        (e == n or not (text[e].isalpha() or text[e] in "'’-")):
+                    starts.append((i, e))
+                i = text.find(w, e)
+        starts.sort()
+        first, intl_first = gaz.first, gaz.intl_first
+        nxt = 0  # text before this is inside a name already found
+        for s, e in starts:
+            if s < nxt:
                 continue
             w = text[s:e]
-            if w not in _NOT_NAME:
-                j = i + 1
-                while j < n and j < i + 3 and text[words[j - 1][1]:words[j][0]] == " " and \
-                        text[words[j][0]].islower() and text[words[j][0]:words[j][1]] in every and \
-                        text[words[j][0]:words[j][1]] not in _NOT_NAME:
-                    j += 1
-                if j > i + 1:
-                    found.append(self._span(s, words[j - 1][1], "PERSON", 0.65))
-                    nxt = j
-                    continue
-                # one listed first name, after a role or cue ("agent sam", "spoke to priya")
-                before = text[max(0, s - 40):s]
-                if (w in first or w in intl_first) and _CUE_BEFORE_LOWER.search(before.lower()):
-                    found.append(self._span(s, e, "PERSON", 0.6))
+            if w not in _AMBIGUOUS and _LOWER_TITLE_BEFORE.search(text, max(0, s - 9), s):
+                found.append(self._span(s, e, "PERSON", 0.7))  # "hi doctor nakamura", "mr begum"
+            end, k = e, 1
+            while k < 3 and text[end:end + 1] == " ":
+                m = _LOWER_WORD_RE.match(text, end + 1)
+                if not m or m.group() not in every or m.group() in _NOT_NAME:
+                    break
+                end, k = m.end(), k + 1
+            if k > 1:
+                found.append(self._span(s, end, "PERSON", 0.65))
+                nxt = end
+                continue
+            # one listed first name, after a role or cue ("agent sam", "spoke to priya")
+            if (w in first or w in intl_first) and _CUE_BEFORE_LOWER.search(text[max(0, s - 40):s].lower()):
+                found.append(self._span(s, e, "PERSON", 0.6))
 
     def _caps(self, text: str, gaz, found: list[Span]) -> None:
-        """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed names."""
+        """All-caps names ("DMITRI VOLKOV"): two or more words, a listed first name then listed
+        names; or two or three words after a person's cue or label ("Member: HUANG XIAOMING")."""
         for m in _CAPS_RUN_RE.finditer(text):
             toks = [(t.start() + m.start(), t.end() + m.start(), t.group()) for t in _NONSPACE_RE.finditer(m.group())]
+            # after a cue: the words up to the first that is not a name ("EMMA PEMBERTON   DOB")
+            k = 0
+            while k < len(toks) and k < 4 and not (toks[k][2].lower() in _NOT_NAME or toks[k][2].lower() in ORG_WORDS
+                                                   or toks[k][2].lower() in _FORM_WORDS):
+                k += 1
+            if k and (k >= 2 or len(toks) > 1) and _cue_before(text[max(0, m.start() - 40):m.start()]):
+                found.append(self._span(toks[0][0], toks[k - 1][1], "PERSON", 0.8))
+                if k == len(toks):
+                    continue
             i = 0
             while i < len(toks):
                 if gaz.is_first(toks[i][2]) and toks[i][2].lower() not in _NOT_NAME:
@@ -1739,6 +2143,10 @@ class OrganizationRecognizer(Recognizer):
                         break
                     if pw.endswith(".") and pw.lower() not in _ORG_ABBREV_BEFORE:  # a sentence ended
                         break
+                    # "of" joins an organisation's head to its name ("University of Leeds Hospital"),
+                    # not a person to a place ("Dr H. Sims of Toronto General Hospital")
+                    if pw == "of" and (k < 2 or text[words[k - 2][0]:words[k - 2][1]].lower() not in _ORG_LEAD):
+                        break
                     k -= 1
                 while k < i and text[words[k][0]:words[k][1]].lower() in _ORG_CONNECTORS:
                     k += 1
@@ -1804,7 +2212,7 @@ CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
 _CUE_NAME_LOWER_RE = re.compile(
-    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_GREET}|{_SELF})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
-    rf"(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
+    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_factor_alternatives(_GREET + '|' + _SELF)})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
+    rf"(?!(?:my|this|it|its|it's|i|im|i'm|name)\b)(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
-_CAPS_RUN_RE = _fast(_CAPS_RUN_RE, "A-Z")
+_CAPS_RUN_RE = _fast(_CAPS_RUN_RE, _UP)

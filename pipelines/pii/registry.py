@@ -28,6 +28,7 @@ _REGISTRY: dict[str, str] = {
     "place": ".recognizers:PlaceRecognizer",
     "nrp": ".recognizers:NrpRecognizer",
     "organization": ".recognizers:OrganizationRecognizer",
+    "structured": ".structured:StructuredRecognizer",
     "ner": ".ner:NerRecognizer",
 }
 #: Recognizers an Engine uses unless ``EngineOptions.recognizers`` says otherwise
