@@ -50,7 +50,7 @@ _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower", "_caps", "_runs")
+    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_run_heads")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -58,6 +58,7 @@ class Doc:
         self._lower: str | None = None
         self._caps: list[int] | None = None
         self._runs: dict[int, list[str]] | None = None
+        self._run_heads: set[str] | None = None
 
     @property
     def lower(self) -> str:
@@ -89,8 +90,17 @@ class Doc:
         return any(lo <= n <= hi for n in self.digit_runs)
 
     def has_run_starting(self, prefix: str) -> bool:
-        """Whether a maximal digit run starts with ``prefix``."""
-        return any(r.startswith(prefix) for runs in self.digit_runs.values() for r in runs)
+        """Whether a maximal digit run starts with ``prefix`` (one or two digits)."""
+        if self._run_heads is None:
+            heads = set()
+            for runs in self.digit_runs.values():
+                for r in runs:
+                    heads.add(r[:1])
+                    heads.add(r[:2])
+            self._run_heads = heads
+        if len(prefix) > 2:
+            return any(r.startswith(prefix) for runs in self.digit_runs.values() for r in runs)
+        return prefix in self._run_heads
 
     @property
     def caps(self) -> list[int]:
@@ -197,8 +207,9 @@ def _group_end(pattern: str) -> int:
 
 
 def _factor_alternatives(pattern: str) -> str:
-    """The same alternation with the alternatives that start with a plain lower-case letter
-    grouped under that letter: ``a(?:ccount|cct)|b(?:sn)|...``.  Python's regex engine tries
+    """The same alternation with the alternatives that start with a plain ASCII letter
+    grouped under that letter: ``a(?:ccount|cct)|b(?:sn)|...`` (case-sensitively: "J" and "j"
+    are two groups).  Python's regex engine tries
     the alternatives of a group one by one at each position; grouped by first letter, a
     position tries one group instead of hundreds of alternatives.  Groups that must match
     are factored inside too.  When every alternative starts with a letter, the result matches
@@ -214,7 +225,7 @@ def _factor_alternatives(pattern: str) -> str:
             if alt[end + 1:end + 2] not in ("?", "*", "{"):  # a group that must match: factor inside it
                 alt = f"(?:{_factor_alternatives(alt[3:end])}){alt[end + 1:]}"
         c = alt[:1]
-        if "a" <= c <= "z" and alt[1:2] not in ("?", "*", "{"):
+        if ("a" <= c <= "z" or "A" <= c <= "Z") and alt[1:2] not in ("?", "*", "{"):
             by_letter.setdefault(c, []).append(alt[1:] or "(?:)")
         else:
             rest.append(alt)
@@ -235,9 +246,19 @@ class EmailRecognizer(Recognizer):
     entities = ("EMAIL",)
 
     def find(self, doc: Doc) -> list[Span]:
-        if "@" not in doc.text:
-            return []
-        return [self._span(m.start(), m.end(), "EMAIL", 1.0) for m in EMAIL_RE.finditer(doc.text)]
+        text = doc.text
+        out = [self._span(m.start(), m.end(), "EMAIL", 1.0) for m in EMAIL_RE.finditer(text)] if "@" in text else []
+        if " dot " in text or " DOT " in text:  # said aloud: "sandro_papafava at btinternet dot com"
+            out.extend(self._span(m.start(), m.end(), "EMAIL", 0.9) for m in _SPOKEN_EMAIL_RE.finditer(doc.lower))
+        return out
+
+
+# an address said aloud in a transcript (matched on lower-cased text)
+_SPOKEN_EMAIL_RE = re.compile(r"(?<![\w.@-])[a-z0-9][a-z0-9._-]{0,40} at [a-z0-9][a-z0-9-]{0,40}(?: dot [a-z]{2,10}){1,3}\b")
+# a number said aloud, digit by digit: seven digits or more ("six one three five five five oh one seven three")
+_DIGIT_WORD = r"(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)"
+_SPOKEN_PHONE_RE = re.compile(
+    rf"\b(?:(?:double|triple)[ ])?{_DIGIT_WORD}(?:[ ,-]+(?:(?:double|triple)[ ])?{_DIGIT_WORD}){{6,14}}\b")
 
 
 # =========================================================================== phone
@@ -298,7 +319,15 @@ class PhoneRecognizer(Recognizer):
         for m in (IN_MOBILE_RE.finditer(text) if 5 in doc.digit_runs else ()):  # "98765 43210"
             if _phone_ok(m.group(), "IN", possible=False):
                 out.append(self._span(m.start(), m.end(), "PHONE", 0.75))
+        if " / " in text:  # "089 / 942988-00": a German area code, a spaced slash, the number
+            out.extend(self._span(m.start(), m.end(), "PHONE", 0.8) for m in _DE_SLASH_PHONE_RE.finditer(text))
+        lower = doc.lower
+        if " five " in lower or " oh " in lower or " zero " in lower or " nine " in lower or " one " in lower:
+            out.extend(self._span(m.start(), m.end(), "PHONE", 0.8) for m in _SPOKEN_PHONE_RE.finditer(lower))
         return out
+
+
+_DE_SLASH_PHONE_RE = re.compile(r"(?<![\w/])0\d{2,5} / \d{3,9}(?:-\d{1,5})?(?![\w/-])")
 
 
 _NOT_PHONE_BEFORE = re.compile(r"(?i:\b(?:order|invoice|ticket|tracking|account|iban|card|ref|reference|case|id)\b[^\n]{0,12}$)")
@@ -323,16 +352,25 @@ _WEEKDAY = (r"(?:(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|Mon
 # German and French month names (lower or capitalised), for "3. März 2024", "12 janvier 2024".
 _MON_EU = (r"(?:[Jj]anuar|[Ff]ebruar|[Mm]ärz|[Mm]aerz|[Mm]ai|[Jj]uni|[Jj]uli|[Oo]ktober|[Dd]ezember|janvier|février"
            r"|fevrier|mars|avril|juin|juillet|août|aout|septembre|octobre|novembre|décembre|decembre)")
+# Month names in capitals ("16-JAN-2024", "12 DEC 2024") and full names in lower case after a day
+# ("7 november 1952"; lower-case abbreviations are everyday words: "mar", "may")
+_MON_UP = (r"(?:JAN(?:UARY)?|FEB(?:RUARY)?|MAR(?:CH)?|APR(?:IL)?|MAY|JUNE?|JULY?|AUG(?:UST)?"
+           r"|SEP(?:T(?:EMBER)?)?|OCT(?:OBER)?|NOV(?:EMBER)?|DEC(?:EMBER)?)")
+_MON_LOW = r"(?:january|february|march|april|june|july|august|september|october|november|december)"
+# (grouped by first letter, ``_factor_alternatives``: the same matches, tried faster)
+_MON_ANY = f"(?:{_factor_alternatives(_MON[3:-1] + '|' + _MON_UP[3:-1])})"
+_MON_ANY_LOW = f"(?:{_factor_alternatives(_MON[3:-1] + '|' + _MON_UP[3:-1] + '|' + _MON_LOW[3:-1])})"
 DATE_RES = [
     _Src(r"\b(?:0?[1-9]|1[0-2])/(?:0?[1-9]|[12]\d|3[01])/(?:\d{4}|\d{2})\b"),
     _Src(r"\b(?:0?[1-9]|1[0-2])[-.](?:0?[1-9]|[12]\d|3[01])[-.]\d{4}\b"),
     _Src(r"\b(?:1[3-9]|2\d|3[01])(?:[/.-](?:0?[1-9]|1[0-2])[/.-]\d{4}|/(?:0?[1-9]|1[0-2])/\d{2})\b"),  # D/M/Y, day > 12
     _Src(r"\b(?:19|20)\d\d[-/.](?:0?[1-9]|1[0-2])[-/.](?:0?[1-9]|[12]\d|3[01])(?:\b|(?=T\d))"),
-    _Src(rf"\b{_WEEKDAY}?{_MON}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
-    # "3rd March", "4 Mar", "12th of May 2024", "Tue 5 March" (the year is optional)
-    _Src(rf"\b{_WEEKDAY}?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th)?\s(?:of\s)?{_MON}\b(?:\.(?=,?\s\d{{4}}))?(?:,?\s\d{{4}}\b)?"),
-    _Src(rf"\b\d{{1,2}}-{_MON}-(?:\d{{4}}|\d{{2}})\b"),
-    _Src(rf"\b(?:{_MON_FULL}|{_MON}\.?)\s(?:19|20)\d\d\b"),                        # month and year
+    _Src(rf"\b{_WEEKDAY}?{_MON_ANY}\.?\s\d{{1,2}}(?:st|nd|rd|th)?\b(?:,?\s\d{{4}}\b)?"),
+    # "3rd March", "4 Mar", "12th of May 2024", "Tue 5 March", "17. April 2021", "7 november 1952"
+    _Src(rf"\b{_WEEKDAY}?(?:the\s)?\d{{1,2}}(?:st|nd|rd|th|\.)?\s(?:of\s)?{_MON_ANY_LOW}\b"
+         rf"(?:\.(?=,?\s\d{{4}}))?(?:,?\s\d{{4}}\b)?"),
+    _Src(rf"\b\d{{1,2}}-{_MON_ANY}-(?:\d{{4}}|\d{{2}})\b"),
+    _Src(rf"\b(?:{_MON_FULL}|{_MON_ANY}\.?)\s(?:19|20)\d\d\b"),                        # month and year
     _Src(rf"\b\d{{1,2}}(?:\.|er)?\s{_MON_EU}\b(?:\s\d{{4}}\b)?"),                     # DE / FR
 ]
 
@@ -347,10 +385,35 @@ AGE_RE = _Src(
 )
 
 
+# "16NOV1924", "09Apr2025": day, month and year run together (clinical and SAS exports)
+# (the shape only; the three letters must be a month, checked by the recognizer)
+_DATE_DMY_RUN = r"(?<![\w-])\d{1,2}(?P<mon>[A-Z][A-Za-z]{2})(?:\d{4}|\d{2})(?![\w-])"
 # One pass: the alternatives of DATE_RES, longest layouts first (a combined regex keeps
 # only one match per position; no two layouts above start at the same place with
 # the shorter one preferred).
 _DATE_ALL = _Src("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7, 8)))
+_DATE_DMY_RUN_RE = re.compile(_DATE_DMY_RUN)
+_MON3 = frozenset("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()) | frozenset(
+    m.capitalize() for m in "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())
+# (found from the dots: "9.12.24" is a day, then this)
+_DOT_YY_TAIL_RE = re.compile(r"\.(?:0?[1-9]|1[0-2])\.\d{2}(?![\w]|\.\d)")
+_DOT_YY_DAY_RE = re.compile(r"(?<![\w.])(?:0?[1-9]|[12]\d|3[01])$")
+
+
+_VERSION_BEFORE = re.compile(r"(?i:\b(?:v|ver|version|firmware|fw|build|release|rev|update|app|ios|android|os)\.?\s*$)")
+# spoken dates in transcripts: "july twenty sixth nineteen sixty five", "the twenty seventh of november"
+_ORD_WORDS = ("first|second|third|fourth|fifth|sixth|seventh|eighth|ninth|tenth|eleventh|twelfth|thirteenth|"
+              "fourteenth|fifteenth|sixteenth|seventeenth|eighteenth|nineteenth|twentieth|thirtieth")
+_ORD = rf"(?:(?:twenty|thirty)[ -](?:{_ORD_WORDS})|{_ORD_WORDS})"
+_NUM_WORDS = ("oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|"
+              "seventeen|eighteen|nineteen|twenty|thirty|forty|fifty|sixty|seventy|eighty|ninety|hundred")
+_SPOKEN_YEAR = rf"(?:[ ,]+(?:nineteen|two thousand(?: and)?|twenty)(?:[ -](?:{_NUM_WORDS})){{0,3}})?"
+_SPOKEN_DATE_RE = re.compile(
+    rf"\b(?:{_MON_LOW}[ ](?:the[ ])?{_ORD}{_SPOKEN_YEAR}|(?:the[ ])?{_ORD}[ ]of[ ]{_MON_LOW}{_SPOKEN_YEAR})\b")
+_MONTH_STEMS = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december")
+_ORD_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+              "eleventh", "twelfth", "teenth", "tieth")
 
 
 class DateRecognizer(Recognizer):
@@ -358,7 +421,19 @@ class DateRecognizer(Recognizer):
     entities = ("DATE",)
 
     def find(self, doc: Doc) -> list[Span]:
-        return [self._span(m.start(), m.end(), "DATE", 0.95) for m in _DATE_ALL.finditer(doc.text)]
+        text = doc.text
+        out = [self._span(m.start(), m.end(), "DATE", 0.95) for m in _DATE_ALL.finditer(text)]
+        out.extend(self._span(m.start(), m.end(), "DATE", 0.9) for m in _DATE_DMY_RUN_RE.finditer(text)
+                   if m.group("mon") in _MON3)
+        # "9.12.24": from each ".M.YY", the day before it; not after "version", "firmware", ...
+        for m in _DOT_YY_TAIL_RE.finditer(text) if "." in text else ():
+            d = _DOT_YY_DAY_RE.search(text, max(0, m.start() - 3), m.start())
+            if d and not _VERSION_BEFORE.search(text, max(0, d.start() - 16), d.start()):
+                out.append(self._span(d.start(), m.end(), "DATE", 0.85))
+        lower = doc.lower
+        if any(map(lower.__contains__, _MONTH_STEMS)) and any(map(lower.__contains__, _ORD_STEMS)):
+            out.extend(self._span(m.start(), m.end(), "DATE", 0.85) for m in _SPOKEN_DATE_RE.finditer(lower))
+        return out
 
 
 class AgeRecognizer(Recognizer):
@@ -451,15 +526,21 @@ _LOWER_TAIL_RE = re.compile(r",?\s(?:[a-z][a-z'’-]+\s){1,3}?,?\s?([a-z]{2}),?\
 # An Australian postcode after the state that ends the locality ("Newtown NSW 2042").
 _AU_PC = r"(?:" + "|".join(rf"(?<=\b{s})" for s in ("NSW", "VIC", "QLD", "TAS", "ACT", "NT", "SA", "WA")) + r")\s\d{4}"
 _UK_PC = r"[A-PR-UWYZ][A-HK-Y]?\d[A-Z\d]?\s?\d[ABD-HJLNP-UW-Z]{2}"
+# lower-case words inside a place name ("Newcastle upon Tyne", "Frankfurt am Main", "Rio de Janeiro")
+_PLACE_JOIN = r"(?:upon|on|under|in|am|im|an|der|de|del|la|le|les|sur|en|do|da|di)"
+# an Irish Eircode ("D15 F3W0", "T12 9EKP"): a routing key, then four characters
+_EIRCODE = r"(?:[AC-FHKNPRTV-Y]\d{2}|D6W)\s?[0-9AC-FHKNPRTV-Y]{4}"
+# a segment that is only a postcode, after a town ("..., Cape Town, 8005", "..., Dublin 15, D15 F3W0")
+_TAIL_POSTCODE_RE = re.compile(rf",?\s(?:{_UK_PC}|{_EIRCODE}|\d{{4}}|\d{{6}})(?![\w-])")
 ADDRESS_TAIL_RE = re.compile(
     rf"(?:,?\s(?:(?:\d{{4,5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{3}}\s\d{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
-    rf"|(?:[{_UP}][{_LO}A-Z'’.-]+\s){{0,2}}[{_UP}][{_LO}A-Z'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
+    rf"|(?:[{_UP}][{_LO}A-Z'’.-]+\s(?:{_PLACE_JOIN}\s)?){{0,2}}[{_UP}][{_LO}A-Z'’.-]+(?:,?\s(?:{_UK_PC}|{_EIRCODE}|\d{{1,2}}(?=,)|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
     rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)|{_AU_PC})?))"
     rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
 )
 _ADDRESS_TAIL_LOOSE_RE = re.compile(
     rf"(?:,?\s(?:(?:\d{{4,5}}|\d{{4}}\s?[A-Z]{{2}}|\d{{3}}\s\d{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}})\s[{_UP}][\w'’-]+(?:[\s-][{_UP}][\w'’-]+)?"
-    rf"|(?:[{_UP}][\w'’.-]+\s){{0,2}}[{_UP}][\w'’.-]+(?:,?\s(?:{_UK_PC}|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
+    rf"|(?:[{_UP}][\w'’.-]+\s(?:{_PLACE_JOIN}\s)?){{0,2}}[{_UP}][\w'’.-]+(?:,?\s(?:{_UK_PC}|{_EIRCODE}|\d{{1,2}}(?=,)|[A-Z]{{2}}\s\d{{5}}(?:-\d{{4}})?|-?\s?\d{{6}}"
     rf"|\d{{5}}|[A-Z]\d[A-Z]\s?\d[A-Z]\d)|{_AU_PC})?))"
     rf"(?:,?\s(?:{_UK_PC}|\d{{6}}))?(?![\w-])"
 )
@@ -613,13 +694,21 @@ class AddressRecognizer(Recognizer):
 
     @staticmethod
     def _tail(text: str, end: int) -> int:
-        # up to three segments: ", Springfield, Illinois 62704, USA"
-        for _ in range(3):
+        # up to four segments: ", Springfield, Illinois 62704, USA", ", Sea Point, Cape Town, 8005"
+        for k in range(4):
             best = end
             for rx in (ADDRESS_TAIL_RE, _ADDRESS_TAIL_LOOSE_RE):
                 t = rx.match(text, end)
                 if t and t.end() > best:
-                    best = max(best, AddressRecognizer._tail_end(t))
+                    e = AddressRecognizer._tail_end(t)
+                    if e < 0:  # a suburb that is not a known place, if a known town or a postcode follows it
+                        t2 = rx.match(text, t.end())
+                        e = AddressRecognizer._tail_end(t2) if t2 else -1
+                    best = max(best, e)
+            if best == end and k:  # after a town, a segment that is only a postcode
+                t = _TAIL_POSTCODE_RE.match(text, end)
+                if t:
+                    best = t.end()
             if best == end:
                 return end
             end = best
@@ -733,7 +822,7 @@ _NOT_PERSONAL_WORDS = (
 # prefixes of two to four letters are mostly system references (INC0012345, SO1234567, CS0012345).
 _PERSONAL_PREFIXES = frozenset(
     "ACC ACCT AC CUST CU CID CN UID USR MBR MEM MB PT PAT MRN MR EMP EE STU POL PL CLM CL LIC DL PP PAS NHS "
-    "NI SSN TIN SUB SUBS CARD HC HID".split())
+    "NI SSN TIN SUB SUBS SUBJ SCR CARD HC HID".split())
 # "CID 123 456 789", "ACC-00441823", "MBR #2231 774": a personal prefix, then digits (grouped).
 _PREFIXED_ID_RE = re.compile(r"(?=[A-Z])\b(?P<p>[A-Z]{2,4})(?:[-\s]|\s?#\s?)?\d+(?:[-\s]\d+){0,4}\b")
 # A transaction word earlier in the same sentence ("order placed last week, 1234567").
@@ -1504,13 +1593,17 @@ _RELATIONS = (r"son|daughter|wife|husband|spouse|partner|mother|father|mum|mom|d
               r"grandfather|grandparent|friend|neighbou?r|fianc[ée]e?|stepson|stepdaughter|stepmother|stepfather|"
               r"son-in-law|daughter-in-law|mother-in-law|father-in-law|next\s+of\s+kin|nok|executor|attorney|"
               r"beneficiary|witness|union\s+rep|colleague|employer|landlord|tenant|patient|policyholder|insured")
-_RELATION_AFTER_RE = re.compile(
-    rf"(?<![\w@.'’-])(?P<n>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{1,3}})"
-    rf"(?:[ ]?\((?:his|her|their|the|my|pt'?s|patient'?s)?[ ]?(?:{_RELATIONS})\b|,[ ](?:his|her|their|my)[ ](?:{_RELATIONS})\b)")
+# (found from the relation, the name searched for right before it)
+_RELATION_MARK_RE = re.compile(
+    rf"(?=[(,])(?:\((?:his|her|their|the|my|pt'?s|patient'?s)?[ ]?(?:{_factor_alternatives(_RELATIONS)})\b"
+    rf"|,[ ](?:his|her|their|my)[ ](?:{_factor_alternatives(_RELATIONS)})\b)")
+_NAME_BEFORE_MARK_RE = re.compile(rf"(?<![\w@.'’-])(?P<n>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{1,3}})[ ]?$")
+# a line break before a line that starts like an address (a digit, "Flat", "Apt", "Unit", "Suite", "Room")
+_ADDRESS_LINE_AHEAD_RE = re.compile(r"\n(?=[ \t]*(?:\d|Flat|Apt|Apartment|Unit|Suite|Room|FLAT|APT|UNIT))")
 # A name on the line above a postal address (letters, envelopes, forms): two to four name words
 # alone on a line, then a line that starts with a house number or a flat/unit
 _NAME_ABOVE_ADDRESS_RE = re.compile(
-    rf"(?m:^[ \t]*(?:{TITLES}\.?[ ])?(?P<n>(?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}(?:[ ](?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}){{1,3}})[ \t]*\r?\n"
+    rf"(?m:[ \t]*(?:{TITLES}\.?[ ])?(?P<n>(?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}(?:[ ](?:[A-Z]\.[ ]?)?{_ANYCASE_WORD}){{1,3}})[ \t]*\r?\n"
     rf"[ \t]*(?:\d+[A-Za-z]?(?:[-/]\d+)?,?[ ][A-Za-z]|(?:Flat|Apt|Apartment|Unit|Suite|Room)\b))")
 # "From: Ng Jun Jie <jng@outlook.com>", "\"Tan, Wei\" <wtan@...>": the display name of an address
 _DISPLAY_NAME_RE = re.compile(
@@ -1753,8 +1846,9 @@ class PersonRecognizer(Recognizer):
                 i = text.find("\n", i)
                 if i >= 0:
                     i += 1
-        if "(" in text or ", h" in text or ", t" in text:
-            for m in _RELATION_AFTER_RE.finditer(text):
+        for r in _RELATION_MARK_RE.finditer(text) if "(" in text or ", " in text else ():
+            m = _NAME_BEFORE_MARK_RE.search(text, max(0, r.start() - 60), r.start())
+            if m:
                 words = m.group("n").split(" ")
                 start = m.start("n")
                 while words and words[0].lower() in _NOT_NAME:  # "wishes He Tsz Ching, his mother"
@@ -1762,12 +1856,11 @@ class PersonRecognizer(Recognizer):
                 if words and not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FORM_WORDS
                                      for w in words):
                     found.append(self._span(start, m.end("n"), "PERSON", 0.8))
-        if "\n" in text:
-            for m in _NAME_ABOVE_ADDRESS_RE.finditer(text):
-                words = m.group("n").split(" ")
-                if not any(w.lower().rstrip(".") in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FORM_WORDS
-                           or w.lower() in ORG_SUFFIXES for w in words):
-                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.75))
+        for m in self._names_above_addresses(text) if "\n" in text else ():
+            words = m.group("n").split(" ")
+            if not any(w.lower().rstrip(".") in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FORM_WORDS
+                       or w.lower() in ORG_SUFFIXES for w in words):
+                found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.75))
         if "<" in text and "@" in text:
             for m in _DISPLAY_NAME_RE.finditer(text):
                 words = [w.strip('"').lower() for w in m.group("n").split()]
@@ -1781,6 +1874,15 @@ class PersonRecognizer(Recognizer):
                 v = m.group("n").rstrip()
                 if v and len(v) <= 60 and v.lower() not in _NOT_NAME and not any(c.isdigit() for c in v):
                     found.append(self._span(m.start("n"), m.start("n") + len(v), "PERSON", 0.8))
+
+    @staticmethod
+    def _names_above_addresses(text: str):
+        """``_NAME_ABOVE_ADDRESS_RE`` matches, tried only at the line before a line that starts
+        with a digit or a flat/unit word (the same matches)."""
+        for b in _ADDRESS_LINE_AHEAD_RE.finditer(text):
+            m = _NAME_ABOVE_ADDRESS_RE.match(text, text.rfind("\n", 0, b.start()) + 1)
+            if m:
+                yield m
 
     def _last_first(self, text: str, lm: re.Match[str], m: re.Match[str], gaz, found: list[Span]) -> None:
         """A "Last, First" candidate (``lm``: the part before the comma, ``m``: from the comma):
@@ -2209,6 +2311,9 @@ IPV4_RE = _fast(IPV4_RE, r"\d")
 URL_RE = _fast(URL_RE, "hHfFwW")
 NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
 CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
+_SPOKEN_DATE_RE = _fast(_SPOKEN_DATE_RE, "jfmasondt")
+_DATE_DMY_RUN_RE = _fast(_DATE_DMY_RUN_RE, r"\d")
+_DOT_YY_TAIL_RE = _fast(_DOT_YY_TAIL_RE, ".")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
 _CUE_NAME_LOWER_RE = re.compile(

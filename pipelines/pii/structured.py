@@ -18,6 +18,10 @@ what a value is, where the value alone does not ("1134", "eun-ji", "S675-70").
 * **key=value**: a key that names a person's identifier (``uid``, ``emp_id``,
   ``member_no``, ``policy_number``; the same exclusions) gives an ``ID`` span for a
   value with a digit.
+* **HL7 v2**: in the segments that describe people (PID, NK1, PV1, ORC, OBR, IN1 ...), an
+  extended identifier ``9163381^^^HOSP^MR`` and the identifier of a person
+  ``MED0003312474^MUKHERJEE^SIDDHARTH`` give ``ID`` spans (the names are the person
+  recognizer's).
 """
 
 from __future__ import annotations
@@ -125,8 +129,17 @@ _NOT_VALUES = frozenset(("system", "n/a", "na", "none", "unknown", "-", "tbc", "
 _KV_RE = re.compile(r"(?<![\w.-])(?P<k>[A-Za-z][A-Za-z0-9_.-]{0,30})=(?P<q>\"?)(?P<v>[A-Za-z0-9][A-Za-z0-9./_-]*)(?P=q)")
 
 
+# HL7 v2 segments that carry a person's identifiers; in them, an extended identifier
+# "ID^^^AUTHORITY^TYPE" (CX: patient and account numbers) and the ID component of a person
+# "ID^LAST^FIRST" (XCN: ordering provider, attending doctor)
+_HL7_SEG_RE = re.compile(r"(?m:^(?:PID|PD1|NK1|PV1|PV2|ORC|OBR|IN1|IN2|GT1|MRG|ROL|STF|PRD|RXO|RXE|SCH|AIP)\|.*$)")
+_HL7_CX_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^(?:\^[^|^~\n]*){2}")
+_HL7_XCN_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^[A-Z][A-Za-z' -]*\^[A-Z]")
+
+
 class StructuredRecognizer(Recognizer):
-    """IDs and names in delimited tables under a header line, and IDs in key=value pairs."""
+    """IDs and names in delimited tables under a header line, IDs in key=value pairs and in
+    HL7 v2 segments."""
 
     name = "structured"
     entities = ("ID", "PERSON")
@@ -137,6 +150,12 @@ class StructuredRecognizer(Recognizer):
         # a header and a row need two delimiters each
         if "\n" in text and any(text.count(d) >= 4 for d in _DELIMS):
             self._tables(text, out)
+        if "^" in text and "|" in text and "ID" in self.wanted:
+            for seg in _HL7_SEG_RE.finditer(text):
+                for rx in (_HL7_CX_RE, _HL7_XCN_RE):
+                    for m in rx.finditer(text, seg.start(), seg.end()):
+                        if any(c.isdigit() for c in m.group("v")):
+                            out.append(self._span(m.start("v"), m.end("v"), "ID", 0.85))
         if "=" in text and "ID" in self.wanted:
             for m in _KV_RE.finditer(text):
                 if column_type(m.group("k")) == "ID" and any(c.isdigit() for c in m.group("v")):

@@ -182,3 +182,17 @@ def test_factored_alternatives_match_the_same_positions():
     words = "kind regards|kind|best regards|best|thanks|thank you"
     for t in ("kind regards, Jo", "best wishes", "thank you Sam"):
         assert re.match(words, t).group() == re.match(_factor_alternatives(words), t).group()
+
+
+def test_hl7_identifiers_and_names():
+    text = ("MSH|^~\\&|LAB|HOSP|||20240101||ORU^R01|MSG524938|P|2.5.1\n"
+            "PID|1||8445-094-769-VK^^^URN^MR||ALVES^TRISTAN||19710116|M\n"
+            "ORC|RE|ORD1880893||||||||||85987^MORADI^PARISA\n"
+            "OBX|1|NM|2160-0^Creatinine^LN||1.5|mg/dL|0.6-1.3|H|||F\n")
+    found = _found(text)
+    assert {("8445-094-769-VK", "ID"), ("85987", "ID"), ("ALVES^TRISTAN", "PERSON"), ("MORADI^PARISA", "PERSON")} <= found
+    assert not any(v in ("2160-0", "ORU^R01", "MSG524938", "Creatinine^LN") for v, _ in found)
+
+
+def test_trial_subject_prefixes():
+    assert ("SUBJ-331-051", "ID") in _found("- SUBJ-331-051 screen-failed on 02-Jun-2022")
