@@ -936,9 +936,10 @@ class IdRecognizer(Recognizer):
         self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
 
     def _labelled(self, doc: Doc):
-        """``self.labelled.finditer(doc.text)``, faster on ASCII text."""
+        """``self.labelled.finditer(doc.text)``, faster where lower-casing keeps the offsets
+        (ASCII text, and most other text: "İ" is one of the few letters that it lengthens)."""
         text = doc.text
-        if not text.isascii():
+        if not text.isascii() and len(doc.lower) != len(text):
             yield from self.labelled.finditer(text)
             return
         match = self.labelled.match

@@ -101,10 +101,13 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, name[:3], "Sept" if i == 9 else name}}
 
 
+_MEMO_MAX = 100_000  # surrogates remembered per Pseudonymizer (then it starts again)
+
+
 class Pseudonymizer:
     """Deterministic keyed surrogates; see the module docstring for each kind."""
 
-    __slots__ = ("_key", "_mac", "_offset")
+    __slots__ = ("_key", "_mac", "_offset", "_memo")
 
     def __init__(self, key: bytes) -> None:
         if not isinstance(key, (bytes, bytearray)):
@@ -117,6 +120,9 @@ class Pseudonymizer:
         mac = hmac.new(self._key, digestmod=hashlib.sha256)
         self._mac = getattr(mac, "_hmac", None) or mac
         self._offset = None  # the data-set date offset (a function of the key only), once computed
+        # surrogates already made, by (type, value): a value repeated across a data set (the same
+        # clinician, the same clinic phone) is transformed once; bounded, and as secret as the key
+        self._memo: dict[tuple, str] = {}
 
     def __repr__(self) -> str:
         return "Pseudonymizer(key=<redacted>)"
@@ -145,14 +151,29 @@ class Pseudonymizer:
     # ------------------------------------------------------------------ public
     def surrogate(self, type: str, value: str) -> str:
         """The surrogate for ``value`` of entity ``type`` (one of ENTITY_TYPES)."""
-        method = _METHODS.get(type)
-        if method is None:
-            raise ValueError(f"unknown entity type {type!r}; expected one of {list(ENTITY_TYPES)}")
-        return method(self, value)
+        key = (type, value)
+        out = self._memo.get(key)
+        if out is None:
+            method = _METHODS.get(type)
+            if method is None:
+                raise ValueError(f"unknown entity type {type!r}; expected one of {list(ENTITY_TYPES)}")
+            out = self._remember(key, method(self, value))
+        return out
 
     def shift_date(self, value: str, subject: str | None = None) -> str:
         """``value`` shifted by the offset of ``subject`` (the data-set offset when None), same layout."""
-        return _shift_date(value.strip(), self._date_offset(subject)) or self._fallback_date(value)
+        key = ("DATE", value, subject)
+        out = self._memo.get(key)
+        if out is None:
+            out = self._remember(
+                key, _shift_date(value.strip(), self._date_offset(subject)) or self._fallback_date(value))
+        return out
+
+    def _remember(self, key: tuple, out: str) -> str:
+        if len(self._memo) >= _MEMO_MAX:
+            self._memo.clear()
+        self._memo[key] = out
+        return out
 
     # ------------------------------------------------------------------ kinds
     def _first(self, token: str) -> str:

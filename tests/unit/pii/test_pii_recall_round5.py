@@ -196,3 +196,18 @@ def test_hl7_identifiers_and_names():
 
 def test_trial_subject_prefixes():
     assert ("SUBJ-331-051", "ID") in _found("- SUBJ-331-051 screen-failed on 02-Jun-2022")
+
+
+def test_remembered_surrogates_equal_fresh_ones_and_the_memory_is_bounded(monkeypatch):
+    from pipelines.pii import surrogate
+
+    key = b"k" * 32
+    values = [("PERSON", "Maria Garcia"), ("PHONE", "(212) 555-0143"), ("ID", "MRN 00482913"), ("EMAIL", "a@b.org")]
+    fresh = [surrogate.Pseudonymizer(key).surrogate(t, v) for t, v in values]
+    monkeypatch.setattr(surrogate, "_MEMO_MAX", 2)
+    ps = surrogate.Pseudonymizer(key)
+    for _ in range(3):
+        assert [ps.surrogate(t, v) for t, v in values] == fresh
+        assert ps.shift_date("03/14/2024", "p1") == surrogate.Pseudonymizer(key).shift_date("03/14/2024", "p1")
+    assert len(ps._memo) <= 2
+    assert "Maria" not in repr(ps)
