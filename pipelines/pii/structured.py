@@ -18,6 +18,9 @@ what a value is, where the value alone does not ("1134", "eun-ji", "S675-70").
 * **key=value**: a key that names a person's identifier (``uid``, ``emp_id``,
   ``member_no``, ``policy_number``; the same exclusions) gives an ``ID`` span for a
   value with a digit.
+* **SWIFT MT103**: the ordering customer (``:50K:``) and the beneficiary (``:59:``): the
+  account after "/" (``ID``), the name on the next line (``PERSON``, unless it names a
+  company) and the address lines under it (``ADDRESS``), up to the next ``:NN:`` tag.
 * **HL7 v2**: in the segments that describe people (PID, NK1, PV1, ORC, OBR, IN1 ...), an
   extended identifier ``9163381^^^HOSP^MR`` and the identifier of a person
   ``MED0003312474^MUKHERJEE^SIDDHARTH`` give ``ID`` spans (the names are the person
@@ -137,12 +140,19 @@ _HL7_CX_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^(?:\^[^|^~\
 _HL7_XCN_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^[A-Z][A-Za-z' -]*\^[A-Z]")
 
 
+# SWIFT MT103 parties: ":50K:" (ordering customer) and ":59:" (beneficiary): an optional
+# "/account" line, the name, then up to three address lines, until the next ":NN:" tag
+_SWIFT_PARTY_RE = re.compile(r"(?m:^:(?:50[AFK]|59F?):)")
+_SWIFT_TAG_RE = re.compile(r":\d\d[A-Z]?:")
+_ORG_HINTS = frozenset("ltd limited llc inc corp plc gmbh ag sa sarl bv nv pty co company bank trust fund".split())
+
+
 class StructuredRecognizer(Recognizer):
     """IDs and names in delimited tables under a header line, IDs in key=value pairs and in
     HL7 v2 segments."""
 
     name = "structured"
-    entities = ("ID", "PERSON")
+    entities = ("ID", "PERSON", "ADDRESS")
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
@@ -156,11 +166,36 @@ class StructuredRecognizer(Recognizer):
                     for m in rx.finditer(text, seg.start(), seg.end()):
                         if any(c.isdigit() for c in m.group("v")):
                             out.append(self._span(m.start("v"), m.end("v"), "ID", 0.85))
+        if ":5" in text:
+            self._swift(text, out)
         if "=" in text and "ID" in self.wanted:
             for m in _KV_RE.finditer(text):
                 if column_type(m.group("k")) == "ID" and any(c.isdigit() for c in m.group("v")):
                     out.append(self._span(m.start("v"), m.end("v"), "ID", 0.85))
         return out
+
+    def _swift(self, text: str, out: list[Span]) -> None:
+        for m in _SWIFT_PARTY_RE.finditer(text):
+            pos, k, named = m.end(), 0, False
+            while pos < len(text) and k < 5:
+                nl = text.find("\n", pos)
+                end = len(text) if nl < 0 else nl
+                line = text[pos:end].rstrip("\r")
+                if not line.strip() or (k and _SWIFT_TAG_RE.match(line)):
+                    break
+                body = line.strip()
+                start = pos + len(line) - len(line.lstrip())
+                if k == 0 and body.startswith("/"):  # the account
+                    if any(c.isdigit() for c in body) and "ID" in self.wanted:
+                        out.append(self._span(start + 1, start + len(body), "ID", 0.85))
+                elif not named:  # the name (a company's is left to the other recognizers)
+                    named = True
+                    if not any(c.isdigit() for c in body) and "PERSON" in self.wanted and \
+                            not _ORG_HINTS & {w.strip(".,").lower() for w in body.split()}:
+                        out.append(self._span(start, start + len(body), "PERSON", 0.8))
+                elif "ADDRESS" in self.wanted and any(c.isalpha() for c in body):
+                    out.append(self._span(start, start + len(body), "ADDRESS", 0.8))
+                pos, k = end + 1, k + 1
 
     def _tables(self, text: str, out: list[Span]) -> None:
         for delim, header_re in _HEADER_RES:

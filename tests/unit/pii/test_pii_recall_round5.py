@@ -211,3 +211,15 @@ def test_remembered_surrogates_equal_fresh_ones_and_the_memory_is_bounded(monkey
         assert ps.shift_date("03/14/2024", "p1") == surrogate.Pseudonymizer(key).shift_date("03/14/2024", "p1")
     assert len(ps._memo) <= 2
     assert "Maria" not in repr(ps)
+
+
+def test_swift_mt103_parties():
+    text = (":20:REF123\n:32A:251028EUR12500,00\n:50K:/GB91MIDL38711064903941\nNOAM GOLDBERG\n"
+            "59 WHITEFRIARS CLOSE, MILTON KEYNES, MK6 2TU\n:57A:ICICINBB\n:59:/12345678\nACME TRADING LTD\n"
+            "1 HIGH STREET\n:71A:SHA\n")
+    found = _found(text)
+    assert ("NOAM GOLDBERG", "PERSON") in found
+    assert ("59 WHITEFRIARS CLOSE, MILTON KEYNES, MK6 2TU", "ADDRESS") in found
+    assert ("12345678", "ID") in found
+    assert not any(v == "ACME TRADING LTD" and t == "PERSON" for v, t in found)  # a company is no person
+    assert not any(v in ("REF123", "ICICINBB", "SHA") for v, _ in found)
