@@ -393,6 +393,7 @@ _DATE_DMY_RUN = r"(?<![\w-])\d{1,2}(?P<mon>[A-Z][A-Za-z]{2})(?:\d{4}|\d{2})(?![\
 # the shorter one preferred).
 _DATE_ALL = _Src("|".join(f"(?:{DATE_RES[i].pattern})" for i in (3, 0, 1, 2, 5, 6, 4, 7, 8)))
 _DATE_DMY_RUN_RE = re.compile(_DATE_DMY_RUN)
+_DIGIT_THEN_CAPITAL_RE = re.compile(r"\d[A-Z][A-Za-z]{2}\d")
 _MON3 = frozenset("JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split()) | frozenset(
     m.capitalize() for m in "JAN FEB MAR APR MAY JUN JUL AUG SEP OCT NOV DEC".split())
 # (found from the dots: "9.12.24" is a day, then this)
@@ -423,8 +424,9 @@ class DateRecognizer(Recognizer):
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = [self._span(m.start(), m.end(), "DATE", 0.95) for m in _DATE_ALL.finditer(text)]
-        out.extend(self._span(m.start(), m.end(), "DATE", 0.9) for m in _DATE_DMY_RUN_RE.finditer(text)
-                   if m.group("mon") in _MON3)
+        if _DIGIT_THEN_CAPITAL_RE.search(text):  # (most texts have no "16NOV": skip the scan)
+            out.extend(self._span(m.start(), m.end(), "DATE", 0.9) for m in _DATE_DMY_RUN_RE.finditer(text)
+                       if m.group("mon") in _MON3)
         # "9.12.24": from each ".M.YY", the day before it; not after "version", "firmware", ...
         for m in _DOT_YY_TAIL_RE.finditer(text) if "." in text else ():
             d = _DOT_YY_DAY_RE.search(text, max(0, m.start() - 3), m.start())
@@ -1574,7 +1576,8 @@ _HL7_NAME_RE = re.compile(rf"(?<=[|~^])(?P<n>[{_UP}][{_UP}{_LO}'’ -]*\^[{_UP}]
 _CHAT_SPEAKER_RE = re.compile(
     rf"[ \t]*\[?\d{{1,2}}:\d{{2}}(?::\d{{2}})?(?:[ ]?[AaPp][Mm])?\]?(?:[ \t]+-)?[ \t]+"
     rf"(?P<n>(?:[A-Z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})[ \t]?:")
-_CHAT_LINE_STARTS = frozenset(" \t[0123456789")
+# (a line break before a time of day: the other lines where a speaker can be; the text's start too)
+_CHAT_LINE_RE = _fast(_Src(r"\n(?=[ \t]*\[?\d{1,2}:\d\d)"), "\n")
 # A title before a surname in capitals ("Mrs. GALLAGHER", "Miss ÖZTÜRK") or before particles
 # ("Dr. van Bergen"); an initial before particles ("D. van Rijthoven")
 _PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|binti|ibn|al|el"
@@ -1595,9 +1598,9 @@ _RELATIONS = (r"son|daughter|wife|husband|spouse|partner|mother|father|mum|mom|d
               r"son-in-law|daughter-in-law|mother-in-law|father-in-law|next\s+of\s+kin|nok|executor|attorney|"
               r"beneficiary|witness|union\s+rep|colleague|employer|landlord|tenant|patient|policyholder|insured")
 # (found from the relation, the name searched for right before it)
-_RELATION_MARK_RE = re.compile(
-    rf"(?=[(,])(?:\((?:his|her|their|the|my|pt'?s|patient'?s)?[ ]?(?:{_factor_alternatives(_RELATIONS)})\b"
-    rf"|,[ ](?:his|her|their|my)[ ](?:{_factor_alternatives(_RELATIONS)})\b)")
+_RELATION_PAREN_RE = _fast(_Src(
+    rf"\((?:his|her|their|the|my|pt'?s|patient'?s)?[ ]?(?:{_factor_alternatives(_RELATIONS)})\b"), "(")
+_RELATION_COMMA_RE = _fast(_Src(rf",[ ](?:his|her|their|my)[ ](?:{_factor_alternatives(_RELATIONS)})\b"), ",")
 _NAME_BEFORE_MARK_RE = re.compile(rf"(?<![\w@.'’-])(?P<n>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{1,3}})[ ]?$")
 # a line break before a line that starts like an address (a digit, "Flat", "Apt", "Unit", "Suite", "Room")
 _ADDRESS_LINE_AHEAD_RE = re.compile(r"\n(?=[ \t]*(?:\d|Flat|Apt|Apartment|Unit|Suite|Room|FLAT|APT|UNIT))")
@@ -1826,7 +1829,9 @@ class PersonRecognizer(Recognizer):
             if not ci or not text[ci - 1].isalpha():
                 continue
             m = _FIRST_PART_RE.match(text, ci)
-            lm = _LAST_PART_RE.search(text, max(0, ci - 60), ci) if m else None
+            if m is None or m.group("f").split(" ", 1)[0].lower() in _NOT_NAME:  # "Hi John, Thanks for ..."
+                continue
+            lm = _LAST_PART_RE.search(text, max(0, ci - 60), ci)
             if lm:
                 self._last_first(text, lm, m, gaz, found)
         if "^" in text and "|" in text:
@@ -1836,18 +1841,18 @@ class PersonRecognizer(Recognizer):
                     if not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS for w in re.split(r"[ ^]", n)):
                         found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
         if text.count(":") >= 2:
-            # a chat line's speaker: tried at each line start
-            i = 0
-            while i >= 0:
-                m = _CHAT_SPEAKER_RE.match(text, i) if text[i:i + 1] in _CHAT_LINE_STARTS else None
+            # a chat line's speaker: tried at the lines that start with a time of day
+            starts = [0] + [t.end() for t in _CHAT_LINE_RE.finditer(text)]
+            for i in starts:
+                m = _CHAT_SPEAKER_RE.match(text, i)
                 if m:
                     words = m.group("n").split(" ")
                     if not any(w.lower() in _NOT_NAME or w.lower() in _CHAT_ROLES for w in words):
                         found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.75))
-                i = text.find("\n", i)
-                if i >= 0:
-                    i += 1
-        for r in _RELATION_MARK_RE.finditer(text) if "(" in text or ", " in text else ():
+        marks = _RELATION_PAREN_RE.finditer(text) if "(" in text else ()
+        if ", h" in text or ", t" in text or ", m" in text:
+            marks = [*marks, *_RELATION_COMMA_RE.finditer(text)]
+        for r in marks:
             m = _NAME_BEFORE_MARK_RE.search(text, max(0, r.start() - 60), r.start())
             if m:
                 words = m.group("n").split(" ")
@@ -2314,6 +2319,7 @@ NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
 CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
 _SPOKEN_DATE_RE = _fast(_SPOKEN_DATE_RE, "jfmasondt")
 _DATE_DMY_RUN_RE = _fast(_DATE_DMY_RUN_RE, r"\d")
+_DIGIT_THEN_CAPITAL_RE = _fast(_DIGIT_THEN_CAPITAL_RE, r"\d")
 _DOT_YY_TAIL_RE = _fast(_DOT_YY_TAIL_RE, ".")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
