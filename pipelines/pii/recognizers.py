@@ -1823,7 +1823,9 @@ class PersonRecognizer(Recognizer):
     def _forms(self, text: str, gaz, found: list[Span]) -> None:
         """Names in the layouts of forms, records and logs: "Last, First" ("Duffy, Dennis",
         "GOH, LI NA", "Smith, J."), HL7 "LAST^FIRST", a chat line's speaker ("[16:16] omid:"),
-        an e-mail address's display name, and key=value / JSON fields named like a name."""
+        a name before a relation ("LOVELY MENDOZA (daughter)", "Tsz Ching, his mother"), a
+        name on the line above a postal address, an e-mail address's display name, and
+        key=value / JSON fields named like a name."""
         for c in _COMMA_CAP_RE.finditer(text) if "," in text else ():
             ci = c.start()
             if not ci or not text[ci - 1].isalpha():

@@ -32,7 +32,7 @@ from __future__ import annotations
 import re
 
 from ._spans import Span
-from .recognizers import Doc, Recognizer
+from .recognizers import _HL7_SEG_RE, Doc, Recognizer
 
 _DELIMS = ("|", ";", "\t", ",")
 _WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
@@ -135,7 +135,6 @@ _KV_RE = re.compile(r"(?<![\w.-])(?P<k>[A-Za-z][A-Za-z0-9_.-]{0,30})=(?P<q>\"?)(
 # HL7 v2 segments that carry a person's identifiers; in them, an extended identifier
 # "ID^^^AUTHORITY^TYPE" (CX: patient and account numbers) and the ID component of a person
 # "ID^LAST^FIRST" (XCN: ordering provider, attending doctor)
-_HL7_SEG_RE = re.compile(r"(?m:^(?:PID|PD1|NK1|PV1|PV2|ORC|OBR|IN1|IN2|GT1|MRG|ROL|STF|PRD|RXO|RXE|SCH|AIP)\|.*$)")
 _HL7_CX_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^(?:\^[^|^~\n]*){2}")
 _HL7_XCN_RE = re.compile(r"(?<=[|~])(?P<v>[A-Za-z0-9][A-Za-z0-9.-]*)\^[A-Z][A-Za-z' -]*\^[A-Z]")
 

@@ -101,6 +101,8 @@ _MONTHS = ("January", "February", "March", "April", "May", "June", "July", "Augu
 _MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, name[:3], "Sept" if i == 9 else name}}
 
 
+_DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
+_SPOKEN_DIGIT_RE = re.compile(r"(?i:\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b)")
 _MEMO_MAX = 100_000  # surrogates remembered per Pseudonymizer (then it starts again)
 
 
@@ -215,6 +217,9 @@ class Pseudonymizer:
         return f"{first}.{last}{n}@{domain}"
 
     def _phone(self, value: str) -> str:
+        if not any(c.isdigit() for c in value):  # said aloud: "six one three five five five oh one ..."
+            rnd = self._stream("PHONE", "spoken", value.lower())
+            return _SPOKEN_DIGIT_RE.sub(lambda _m: _DIGIT_WORDS[next(rnd) % 10], value)
         if value.lstrip().startswith("+") and not re.match(r"\s*\+1\b", value):
             return self._intl_phone(value)
         digits = re.sub(r"\D", "", value)

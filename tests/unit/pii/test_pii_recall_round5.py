@@ -223,3 +223,16 @@ def test_swift_mt103_parties():
     assert ("12345678", "ID") in found
     assert not any(v == "ACME TRADING LTD" and t == "PERSON" for v, t in found)  # a company is no person
     assert not any(v in ("REF123", "ICICINBB", "SHA") for v, _ in found)
+
+
+def test_identifiers_said_aloud_are_replaced_not_passed_through():
+    from pipelines.pii import Anonymizer
+
+    spoken = "six one three five five five oh one seven three"
+    text = f"caller yeah it's {spoken} and email sandro_papafava at btinternet dot com agent"
+    out = Anonymizer(key=b"k" * 32).anonymize(text)
+    assert out.counts["PHONE"] == 1 and out.counts["EMAIL"] == 1
+    assert spoken not in out.text and "sandro_papafava" not in out.text
+    # still a number said aloud, of the same length: the transcript keeps its shape
+    phone = out.text[len("caller yeah it's "):out.text.index(" and email")]
+    assert len(phone.split()) == 10 and not any(c.isdigit() for c in phone)
