@@ -1549,6 +1549,8 @@ _PARTICLE_BEFORE_RE = re.compile(
 _TRAIL_INITIAL_RE = re.compile(r"[ ](?:[A-Z]\.(?=[ \t]*(?:$|[\r\n,;)!?]|[ \t]+[a-z]))|[A-HJ-Z](?=[ \t]*(?:$|[\r\n,;)!?.])))")
 # Name parts that are also English stop words (capitalised inside a run of names only)
 _SHORT_PARTS = frozenset({"An", "Do"})
+# Name parts that are also month or weekday abbreviations (STOP words for dates)
+_DATE_WORD_NAMES = frozenset({"Jun", "Sun", "Jan", "May", "Mar", "Mon"})
 _VI_MIDDLE_CAP = frozenset({"Van", "Thi", "Duc", "Quang", "Minh", "Thanh", "Ngoc", "Hoang", "Huu", "Xuan", "Kim",
                             "Dinh", "Cong", "Manh", "Quoc", "Gia", "Tuan", "Anh", "Phuong", "Hong"})
 _SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})[ \t]*\r?$)")
@@ -1692,7 +1694,8 @@ class PersonRecognizer(Recognizer):
             seg: list[tuple[int, int, str]] = []
             for k, tok in enumerate(toks + [(0, 0, "the")]):
                 if _is_initial(tok[2]) or tok[2].rstrip(".").lower() not in STOP or \
-                        tok[2] in _SHORT_PARTS and self._short_part(toks, k, seg, gaz):
+                        tok[2] in _SHORT_PARTS and self._short_part(toks, k, seg, gaz) or \
+                        tok[2] in _DATE_WORD_NAMES and self._date_word_name(text, toks, k, seg, gaz):
                     seg.append(tok)
                     continue
                 if seg:
@@ -1735,6 +1738,19 @@ class PersonRecognizer(Recognizer):
                     found.append(self._span(i, e, "PERSON", 0.55))
                 i = text.find(w, e)
         return found
+
+    @staticmethod
+    def _date_word_name(text: str, toks: list[tuple[int, int, str]], k: int, seg: list, gaz) -> bool:
+        """A name part that is also a month or weekday abbreviation ("Sun Jun Jie", "Ng Jun Jie",
+        "Jan Kowalski", "May Chen"), inside a run of names: a listed name right before or after
+        it, and no number after it (that is a date: "Jun 5", "May 2024")."""
+        e = toks[k][1]
+        if text[e:e + 1] == " " and text[e + 1:e + 2].isdigit():
+            return False
+        before = bool(seg) and seg[-1][1] + 1 == toks[k][0] and seg[-1][2].lower() in gaz
+        after = k + 1 < len(toks) and toks[k][1] + 1 == toks[k + 1][0] and toks[k + 1][2].lower() in gaz \
+            and toks[k + 1][2].lower() not in STOP
+        return before or after
 
     @staticmethod
     def _short_part(toks: list[tuple[int, int, str]], k: int, seg: list, gaz) -> bool:

@@ -236,3 +236,9 @@ def test_identifiers_said_aloud_are_replaced_not_passed_through():
     # still a number said aloud, of the same length: the transcript keeps its shape
     phone = out.text[len("caller yeah it's "):out.text.index(" and email")]
     assert len(phone.split()) == 10 and not any(c.isdigit() for c in phone)
+
+
+def test_name_parts_that_are_month_or_weekday_abbreviations():
+    assert ("Sun Jun Jie", "PERSON") in _found("spoofed domain, flagged by Sun Jun Jie]")
+    found = _found("May Chen called on Jun 5 about the May 2024 invoice")
+    assert {("May Chen", "PERSON"), ("Jun 5", "DATE"), ("May 2024", "DATE")} <= found
