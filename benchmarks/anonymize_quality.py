@@ -136,6 +136,7 @@ def load_datasets(names: tuple[str, ...] = ("sample", "tickets")) -> list[Datase
 DEV_SETS = {
     "clinical": ("dev_clinical", "pharma/clinical documents (development set)"),
     "finance": ("dev_finance_hr", "finance, insurance and HR documents (development set)"),
+    "customer": ("dev_customer", "customers' messages to consumer companies, identifiers first (development set)"),
 }
 
 
@@ -386,7 +387,7 @@ def main() -> None:
     ap.add_argument("--detector", choices=("cli", "library", "presidio"), default="cli")
     ap.add_argument("--cli", help="the command to run instead of this checkout's CLI, e.g. 'release-gate'")
     ap.add_argument("--datasets", default="sample,tickets",
-                    help="comma-separated: sample, tickets, clinical, finance (the last two: development sets)")
+                    help="comma-separated: sample, tickets, clinical, finance, customer (the last three: development sets)")
     ap.add_argument("--presidio-max", type=int, default=None,
                     help="score Presidio on the first N records of each data set only")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")

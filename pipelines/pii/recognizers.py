@@ -798,10 +798,24 @@ _ID_LABELS = (
     r"a/c|CRN|income\s+tax(?:\s+ref)?|tax\s+file|tax\s+ref|S\.I\.N\.|HKID|UHID|URN|UR|PHN|HCN|ABHA|CPSO|AHPRA|"
     r"NMC(?:\s+PIN)?|GMC|GPhC|PIN|provider|DVA|(?:medical\s+)?reg(?:istration)?|vehicle\s+reg|pp|A-number|"
     r"(?:permanent\s+)?resident\s+card|green\s+card|subject|subj\.?|participant|screening|scr|randomi[sz]ation|"
-    r"hosp)"
-    r"(?:\s+(?:number|no\.?|num|nr\.?|ID|code|ref(?:erence)?|card))?|"
-    r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Vertragsnummer|Versicherungsnummer|Personalausweis(?:nummer)?|"
-    r"Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|num[ée]ro\s+fiscal|"
+    r"hosp|"
+    # customers' wordings: "BAN", "miles number", "FF#", "circuit id", "club card", "CIF no",
+    # "EPIC no", "driver number", "pension insurance number", "card account no.", "steamid64"
+    r"BAN|FF|club\s+card|CIF|ISIC|EPIC|matric(?:ulation)?|pod\s+code|CUPS|steam\s?id(?:64)?|gamertag|"
+    r"account\s+name|MSN|UTR|NSS|RG|PhilSys|IMSI|unique\s+taxpayer\s+reference|carte\s+vitale|line\s+ID|"
+    r"logbook(?:\s+reference)?|profile\s+ID|traveller\s+ID|passenger\s+ID|frequent\s+flier|library\s+barcode|"
+    r"(?:miles|circuit|service|card\s+account|driver|pension\s+insurance|supply|document|cover|meter\s+serial)"
+    r"(?=\s+(?:number|numbr|nmbr|nmber|nummber|no\.?|num|nr\.?|ID)\b))"
+    # "number" and its usual misspellings
+    r"(?:\s+(?:number|numbr|nmbr|nmber|nummber|numer|nuber|nbr|no\.?|num|nr\.?|ID|code|ref(?:erence)?|card))?|"
+    r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Kundenkarte(?:\s+Nr\.?)?|Vertragsnummer|Vertragskontonummer|"
+    r"Kontonummer|Versicherungsnummer|Personalausweis(?:nummer)?|Ausweis(?:-?Nr\.?|nummer)?|Passnummer|"
+    r"SV-?Nummer|Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
+    r"num[ée]ro\s+fiscal|num[ée]ro\s+(?:de\s+)?(?:CIE|pasaporte|passeport|afiliaci[oó]n|s[ée]curit[ée]\s+sociale)|"
+    r"n[º°o]\.?\s+(?:de\s+)?(?:afiliaci[oó]n|passeport|pasaporte)|prawo\s+jazdy(?:\s+nr)?|numer\s+klienta|"
+    r"klantnummer|Perso-?Nr\.?|F[üu]hrerscheinnummer|num[ée]ro\s+d'(?:assurance\s+sociale|abonn[ée])|"
+    r"numer\s+(?:polisy|prawa\s+jazdy|dowodu)|tarjeta\s+de\s+socio(?:\s+n[º°o])?|customer_id|account_number|"
+    r"user_id|member_id|"
     r"ID"
 )
 # Numbers that identify a transaction, not a person: not IDs after these words.
@@ -893,7 +907,7 @@ def _not_personal_before(text: str, pos: int) -> bool:
 # number that follows a long ID ("MRN 00123456 4111 ...") is not swallowed.
 _ID_VALUE = (r"(?:(?P<id>[A-Z][A-Z9]{4}\s\d{6}\s[A-Z0-9]{5}(?![\w-])"
              # an IMEI in groups ("01252486 917309 1"), a UK number plate ("ER66 BMS")
-             r"|\d{8}\s\d{6}\s\d(?![\w-])|[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w-])|(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,5}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
+             r"|\d{8}\s\d{6}\s\d(?![\w-])|[A-Z]{2}\d{2}\s[A-Z]{3}(?![\w-])|\d{4}\s?[A-Z]{3}(?![\w-])|(?=[A-Z]{5,}\d)[A-Z0-9]{6,20}(?![\w-])|[A-Z]{5,8}-(?=[A-Z0-9]*\d)[A-Z0-9]+(?:-[A-Z0-9]+){0,3}|[A-Z]{0,4}-?(?:\d[A-Z0-9]{0,4}(?:[-\s]\d[A-Z0-9]*){0,5}|\d[A-Z0-9]*(?:-\d[A-Z0-9]*){0,3})"
              r"(?:-[A-Z0-9]+)?)\b(?![/.][A-Za-z0-9])"
              # any other token with four digits or more: letters of either case, inner "-", "/", "_", "."
              # ("POL/2023/00451", "SN-X88-99321", "e-44721", "a1b2c3d4"), or a letter group before
@@ -924,7 +938,7 @@ class IdRecognizer(Recognizer):
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
         self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])\.?(?:\s?#|\s?(?i:no|nr)\.|\s(?i:no|nr|num)\b)?[\s:#]{{0,3}}"
                                          # "Loan # (if approved): ...", "tax file number (TFN)? ..."
-                                         rf"(?:\([^()\n]{{1,20}}\)[?:#]?[\s:#]{{1,3}})?"
+                                         rf"(?:[=>\"“'–-]{{1,2}}[\s:#]{{0,2}}|\([^()\n]{{1,20}}\)[?:#]?[\s:#]{{1,3}})?"
                                          rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
@@ -996,6 +1010,32 @@ class IdRecognizer(Recognizer):
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
         out.extend(_device_ids(text, lower))
+        # the value before its label ("LH 86687886 is my member number", "OVCPR1728J (that's my pan no)")
+        # (found from the label: the connector and the value are searched for right before it)
+        for lab in _AFTER_LABEL_AT.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
+            p = lab.start()
+            c = _CONNECTOR_BEFORE.search(lower, max(0, p - 40), p)
+            if c is None:
+                continue
+            m = _VALUE_BEFORE.search(text, max(0, c.start() - 40), c.start())
+            if m:
+                v, vs = m.group("v"), m.start("v")
+                while " " in v and v.split(" ", 1)[0].isalpha() and v.split(" ", 1)[0].islower():  # "at 6215 ..."
+                    head, v = v.split(" ", 1)
+                    vs += len(head) + 1
+                if sum(ch.isdigit() for ch in v) >= 3 or lab.group("user") and len(v) >= 4 and " " not in v:
+                    out.append(Span(vs, m.end("v"), "ID", 0.85, "id_label_after"))
+        # the answer to an agent's question on the next chat line ("can I have your customer number?"
+        # / "rose: KD-1008-453 i think"), and handles ("@mryetunde576", "SilentSniper#5658")
+        if "?" in text and "\n" in text:
+            out.extend(_chat_answers(text))
+        if "@" in text:
+            out.extend(Span(m.start(), m.end(), "ID", 0.8, "id_handle") for m in _AT_HANDLE_RE.finditer(text)
+                       if not _EMAIL_AT_RE.match(text, m.end()))
+        for h in _TAG_HASH_RE.finditer(text) if "#" in text else ():  # "SilentSniper#5658"
+            m = _TAG_NAME_BEFORE.search(text, max(0, h.start() - 32), h.start())
+            if m:
+                out.append(Span(m.start(), h.end(), "ID", 0.8, "id_handle"))
         if any(map(lower.__contains__, _USERNAME_WORDS)):
             # (a capitalised word there is a name, left to the person recognizer: "user name is Anna")
             out.extend(Span(m.start("v"), m.end("v"), "ID", 0.9, "id_username") for m in _USERNAME_RE.finditer(text)
@@ -1063,6 +1103,55 @@ def _device_ids(text: str, lower: str) -> list[Span]:
 
 
 _YEAR_RE = re.compile(r"(?:19|20)\d\d")
+# --- an ID written before its label, an answer on the next chat line, handles
+_AFTER_LABELS = (r"(?:(?:customer|cust|client|member(?:ship)?|account|acct|contract|policy|loyalty|club\s+card|"
+                 r"passport|pan|national\s+insurance|ni|tax(?:\s+file)?|licen[cs]e|driver'?s?\s+licen[cs]e|"
+                 r"frequent\s+fl[iy]er|miles|student|employee|staff|patient|subscriber|pps|ppsn|imsi|imei|meter)"
+                 r"(?:\s+(?:number|numbr|nmbr|no\.?|num|id|ref(?:erence)?|card))?|(?P<user>login(?:\s+id)?|"
+                 r"user\s?(?:name|id)|account\s+name|handle))")
+_AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct", "contract", "policy", "loyalty",
+                      "club card", "passport", "pan", "insurance", "ni ", "tax", "licen", "flyer", "miles",
+                      "student", "employee", "staff", "patient", "subscriber", "login", "user", "handle")
+# (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
+_AFTER_LABEL_AT = re.compile(
+    rf"(?=[acdefhilmnpstu])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
+_CONNECTOR_BEFORE = re.compile(
+    r"(?:[ ]+(?:is|=)[ ]+(?:my|the|our|his|her|your)?[ ]?|[ ]*[-–(][ ]*(?:that'?s[ ]+|it'?s[ ]+)?"
+    r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")
+_VALUE_BEFORE = re.compile(r"(?<![\w@./-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._/-]|[ ](?=\d))*[A-Za-z0-9])$")
+# a question for an identifier, and the line that answers it
+_ID_QUESTION_RE = re.compile(
+    r"(?i:\b(?:customer|account|acct|a/c|member(?:ship)?|contract|policy|loyalty|client|user\s?name|login|"
+    r"account\s+name|serial|licen[cs]e|passport|tax|reference|ref|booking|card|order|imei|pan|traveller|"
+    r"passenger)\b[^\n?]{0,40}(?:\?|to\s+find\s+you|please\b))[^\n]*\n")
+_ANSWER_RE = re.compile(
+    r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:][^:\n]{0,30}:[ \t]*)?(?:(?i:sure|ok|yes|yeah|its|it's|it is|"
+    r"that's|thats)[ ,]+)*(?P<v>[A-Za-z0-9@][A-Za-z0-9._/-]*(?:[ ](?=\d)[0-9A-Za-z./-]+){0,4})")
+_TRANSACTION_Q_RE = re.compile(r"(?i:\b(?:order|booking|ticket|case|reference|ref|tracking|invoice)\b)")
+
+
+def _chat_answers(text: str) -> list[Span]:
+    out = []
+    for q in _ID_QUESTION_RE.finditer(text):
+        if _TRANSACTION_Q_RE.search(q.group()):  # an order or case reference is not personal
+            continue
+        a = _ANSWER_RE.match(text, q.end())
+        if not a:
+            continue
+        v = a.group("v").rstrip(".-/")
+        user = re.search(r"(?i:user\s?name|login|account\s+name)", q.group())
+        if sum(c.isdigit() for c in v) >= 3 or user and len(v) >= 4 and v.lower() not in _NOT_NAME:
+            out.append(Span(a.start("v"), a.start("v") + len(v), "ID", 0.8, "id_answer"))
+    return out
+
+
+# a social-media or gaming handle: "@mryetunde576" (not an e-mail address), "SilentSniper#5658"
+_AT_HANDLE_RE = _fast(_Src(r"(?<![\w.@])@[A-Za-z0-9_](?:[A-Za-z0-9_.]{1,28}[A-Za-z0-9_])"), "@")
+_TAG_HASH_RE = _fast(_Src(r"#\d{4}\b"), "#")
+_TAG_NAME_BEFORE = re.compile(r"(?<![\w#])[A-Za-z][A-Za-z0-9_]{2,30}$")
+_EMAIL_AT_RE = re.compile(r"[A-Za-z0-9-]+\.[A-Za-z]{2,}")
+
+
 # A user name after its label ("username: anna_k88", "login maria.lopez", "handle @jsmith88"):
 # personal, and often a name, whatever its characters
 _USERNAME_WORDS = ("user", "login", "handle", "screen name", "gamertag")

@@ -242,3 +242,44 @@ def test_name_parts_that_are_month_or_weekday_abbreviations():
     assert ("Sun Jun Jie", "PERSON") in _found("spoofed domain, flagged by Sun Jun Jie]")
     found = _found("May Chen called on Jun 5 about the May 2024 invoice")
     assert {("May Chen", "PERSON"), ("Jun 5", "DATE"), ("May 2024", "DATE")} <= found
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        # the value before its label
+        ("LH 86687886 is my member number. For the rest", "LH 86687886"),
+        ("TR936409B is the national insurance number", "TR936409B"),
+        ("OVCPR1728J (that's my pan no). also", "OVCPR1728J"),
+        ("thehenrik530 is the login ID you asked for", "thehenrik530"),
+        ("I have looked at 6215 8158 5861 (your water account number)", "6215 8158 5861"),
+        # separators, misspelt and non-English labels
+        ("N26, IBAN DE79309614857844640574. TFN - 480 020 002.", "480 020 002"),
+        ('For reference, cust ref "285 141 746"', "285 141 746"),
+        ("driver's license # >> 667 512 896 - please check", "667 512 896"),
+        ("you still charged me, my membership numbr is 6663 1507.", "6663 1507"),
+        ("Vertragskontonummer: 4236 8036 4599", "4236 8036 4599"),
+        ("Document 3: Ausweis-Nr. WY6MMCM69", "WY6MMCM69"),
+        ("Plate: 3090 KYV", "3090 KYV"),
+        # handles
+        ("@mryetunde576: you charged ₦522 for a scratch", "@mryetunde576"),
+        ("SilentSniper#5658 · 22 April 2024", "SilentSniper#5658"),
+    ],
+)
+def test_ids_as_customers_write_them(text, value):
+    assert (value, "ID") in _found(text)
+
+
+def test_an_id_answered_on_the_next_chat_line():
+    text = ("[08:04] Kai: Can I have your customer number please?\n[08:05] rose: KD-1008-453 i think\n"
+            "[08:06] Kai: And the account name?\n[08:06] rose: its rose_p91\n"
+            "[18:13] Agent: your contract no. please?\n[18:14] helena: 548.965.298.\n")
+    found = _found(text)
+    assert {("KD-1008-453", "ID"), ("rose_p91", "ID"), ("548.965.298", "ID")} <= found
+
+
+def test_transaction_references_stay_unmasked_in_these_forms():
+    assert _found("order 4471093 is my order number") == set()
+    text = "[10:01] Agent: what is your order number?\n[10:02] Sam: 4471093\n"
+    assert not any(s.recognizer == "id_answer" for s in detect(text))
+    assert not any(t == "ID" for _, t in _found("mail me at @ home or write to x@gmail.com"))
