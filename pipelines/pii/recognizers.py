@@ -1127,6 +1127,7 @@ _ID_QUESTION_RE = re.compile(
 _ANSWER_RE = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:][^:\n]{0,30}:[ \t]*)?(?:(?i:sure|ok|yes|yeah|its|it's|it is|"
     r"that's|thats)[ ,]+)*(?P<v>[A-Za-z0-9@][A-Za-z0-9._/-]*(?:[ ](?=\d)[0-9A-Za-z./-]+){0,4})")
+_ID_QUESTION_RE = _fast(_ID_QUESTION_RE, "AaCcMmPpLlUuSsTtRrBbOoIi")
 _TRANSACTION_Q_RE = re.compile(r"(?i:\b(?:order|booking|ticket|case|reference|ref|tracking|invoice)\b)")
 
 
