@@ -2407,7 +2407,8 @@ INTL_PHONE_RE = _fast(INTL_PHONE_RE, "+")
 INTL00_PHONE_RE = _fast(INTL00_PHONE_RE, "0")
 IN_MOBILE_RE = _fast(IN_MOBILE_RE, "6-9")
 NATIONAL_PHONE_RE = _fast(NATIONAL_PHONE_RE, "(0")
-_DATE_ALL = _fast(_DATE_ALL, r"\dA-Z")
+# (a date starts with a digit, a weekday or a month: no other capital can start one)
+_DATE_ALL = _fast(_DATE_ALL, r"\dADFJMNOSTW")
 AGE_RE = _fast(AGE_RE, r"\dAaIiHhSsWwTtJj")
 ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast(ADDRESS_RES[2], "PpGgRrHhPp"),
                _fast(ADDRESS_RES[3], _UP), _fast(ADDRESS_RES[4], r"\d"), _fast(ADDRESS_RES[5], "ACVPRLcUu"),
