@@ -44,7 +44,7 @@ from .loader import (
     _dataset,
     _display,
     _fields,
-    _resolve,
+    _read_suite,
 )
 from .spec import PIPELINE_EVAL_SPLIT, Threshold, _Strict
 
@@ -113,12 +113,7 @@ def load_bias_suite(path: str | os.PathLike, *, root: str | os.PathLike = ".",
                     eval_split: SplitSource | None = None) -> BiasSuite:
     """Read, merge, validate a bias suite; raise :class:`SuiteError` listing every problem."""
     path, root = Path(path), Path(root)
-    out = _Collector()
-    out.default_file = _display(path)
-    resolved = _resolve(path, [], out)
-    if resolved is None:
-        raise SuiteError(_display(path), out.problems)
-    raw, out.origin = resolved
+    raw, out = _read_suite(path)
     spec = None
     try:
         spec = BiasSuiteSpec.model_validate(raw)

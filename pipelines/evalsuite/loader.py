@@ -187,6 +187,18 @@ def _read_yaml(path: Path, out: _Collector, *, file: str) -> dict[str, Any] | No
     return raw
 
 
+def _read_suite(path: Path) -> tuple[dict[str, Any], _Collector]:
+    """The merged keys of the suite file at ``path`` and a collector for its problems (whose
+    origin says which file set each key); raise :class:`SuiteError` when it cannot be read."""
+    out = _Collector()
+    out.default_file = _display(path)
+    resolved = _resolve(path, [], out)
+    if resolved is None:
+        raise SuiteError(_display(path), out.problems)
+    raw, out.origin = resolved
+    return raw, out
+
+
 def _resolve(path: Path, stack: list[tuple[Path, str]], out: _Collector) -> tuple[dict[str, Any], dict[str, str]] | None:
     """The merged keys of ``path`` and its include chain, and which file set each key."""
     name = _display(path)
@@ -487,12 +499,7 @@ def load_suite(
     ``eval_split`` says where ``dataset: pipeline:eval_split`` points.
     """
     path = Path(path)
-    out = _Collector()
-    out.default_file = _display(path)
-    resolved = _resolve(path, [], out)
-    if resolved is None:
-        raise SuiteError(_display(path), out.problems)
-    raw, out.origin = resolved
+    raw, out = _read_suite(path)
     spec = _structure(raw, out)
     metric_args = _metrics(raw, out)
     _cross_fields(raw, out)

@@ -156,36 +156,9 @@ def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{rx.pattern})", rx.flags)
 
 
-def _split_top(pattern: str) -> list[str]:
-    """The top-level alternatives of a regex source (``|`` outside groups and classes)."""
-    out, depth, cls, cur, i = [], 0, False, [], 0
-    while i < len(pattern):
-        ch = pattern[i]
-        if ch == "\\":
-            cur.append(pattern[i:i + 2])
-            i += 2
-            continue
-        if cls:
-            cls = ch != "]"
-        elif ch == "[":
-            cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-        elif ch == "|" and depth == 0:
-            out.append("".join(cur))
-            cur = []
-            i += 1
-            continue
-        cur.append(ch)
-        i += 1
-    out.append("".join(cur))
-    return out
-
-
-def _group_end(pattern: str) -> int:
-    """The index of the ")" that closes the group opened at ``pattern[0]``."""
+def _scan(pattern: str):
+    """(index, character, group depth after it) for each character of a regex source outside
+    escapes and character classes."""
     depth, cls, i = 0, False, 0
     while i < len(pattern):
         ch = pattern[i]
@@ -196,13 +169,23 @@ def _group_end(pattern: str) -> int:
             cls = ch != "]"
         elif ch == "[":
             cls = True
-        elif ch == "(":
-            depth += 1
-        elif ch == ")":
-            depth -= 1
-            if depth == 0:
-                return i
+        else:
+            depth += (ch == "(") - (ch == ")")
+            yield i, ch, depth
         i += 1
+
+
+def _split_top(pattern: str) -> list[str]:
+    """The top-level alternatives of a regex source (``|`` outside groups and classes)."""
+    cuts = [i for i, ch, depth in _scan(pattern) if ch == "|" and depth == 0]
+    return [pattern[a + 1:b] for a, b in zip([-1, *cuts], [*cuts, len(pattern)], strict=True)]
+
+
+def _group_end(pattern: str) -> int:
+    """The index of the ")" that closes the group opened at ``pattern[0]``."""
+    for i, ch, depth in _scan(pattern):
+        if ch == ")" and depth == 0:
+            return i
     raise ValueError(f"unbalanced group in {pattern!r}")
 
 

@@ -32,10 +32,9 @@ from __future__ import annotations
 import re
 
 from ._spans import Span
-from .recognizers import _HL7_SEG_RE, Doc, Recognizer
+from .recognizers import _HL7_SEG_RE, _KEY_SPLIT, Doc, Recognizer
 
 _DELIMS = ("|", ";", "\t", ",")
-_WORD_SPLIT = re.compile(r"[^A-Za-z0-9]+|(?<=[a-z])(?=[A-Z])")
 
 # column/key words that make a value an identifier of a person or their record
 _ID_WORDS = frozenset("""
@@ -66,7 +65,7 @@ _JOINED = (("first", "name"), ("last", "name"), ("full", "name"), ("entered", "b
 
 
 def _words(name: str) -> list[str]:
-    return [w for w in _WORD_SPLIT.split(name.strip().strip('"')) if w]
+    return [w for w in _KEY_SPLIT.split(name.strip().strip('"')) if w]
 
 
 def column_type(name: str) -> str | None:
