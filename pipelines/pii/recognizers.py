@@ -1103,14 +1103,14 @@ _CONNECTOR_BEFORE = re.compile(
     r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")
 _VALUE_BEFORE = re.compile(r"(?<![\w@./-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._/-]|[ ](?=\d))*[A-Za-z0-9])$")
 # a question for an identifier, and the line that answers it
-_ID_QUESTION_RE = re.compile(
+_ID_QUESTION_RE = _fast(_Src(
     r"(?i:\b(?:customer|account|acct|a/c|member(?:ship)?|contract|policy|loyalty|client|user\s?name|login|"
     r"account\s+name|serial|licen[cs]e|passport|tax|reference|ref|booking|card|order|imei|pan|traveller|"
-    r"passenger)\b[^\n?]{0,40}(?:\?|to\s+find\s+you|please\b))[^\n]*\n")
+    r"passenger)\b[^\n?]{0,40}(?:\?|to\s+find\s+you|please\b))[^\n]*\n"), "AaCcMmPpLlUuSsTtRrBbOoIi")
+_USER_QUESTION_RE = re.compile(r"(?i:user\s?name|login|account\s+name)")
 _ANSWER_RE = re.compile(
     r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:][^:\n]{0,30}:[ \t]*)?(?:(?i:sure|ok|yes|yeah|its|it's|it is|"
     r"that's|thats)[ ,]+)*(?P<v>[A-Za-z0-9@][A-Za-z0-9._/-]*(?:[ ](?=\d)[0-9A-Za-z./-]+){0,4})")
-_ID_QUESTION_RE = _fast(_ID_QUESTION_RE, "AaCcMmPpLlUuSsTtRrBbOoIi")
 _TRANSACTION_Q_RE = re.compile(r"(?i:\b(?:order|booking|ticket|case|reference|ref|tracking|invoice)\b)")
 
 
@@ -1123,7 +1123,7 @@ def _chat_answers(text: str) -> list[Span]:
         if not a:
             continue
         v = a.group("v").rstrip(".-/")
-        user = re.search(r"(?i:user\s?name|login|account\s+name)", q.group())
+        user = _USER_QUESTION_RE.search(q.group())
         if sum(c.isdigit() for c in v) >= 3 or user and len(v) >= 4 and v.lower() not in _NOT_NAME:
             out.append(Span(a.start("v"), a.start("v") + len(v), "ID", 0.8, "id_answer"))
     return out
@@ -1143,13 +1143,13 @@ _USERNAME_RE = re.compile(
     r"(?i:\b(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|handle|screen\s+name|gamertag))(?![A-Za-z])"
     r"(?:\s+(?i:is|was))?[\s:=]{1,3}[\"'“]?(?P<v>@?[A-Za-z0-9][A-Za-z0-9._-]{1,40}[A-Za-z0-9])(?![\w@=-])")
 _CHECK_PAREN_RE = re.compile(r"\([0-9A-Z]\)(?![\w(])")
-# A label that names a person's record and ends in ID/number ("employee ID", "customer no.:", "user ID is"):
-# its value is an ID however short ("E-771", "C-99", "778").
 # A label of a document or vehicle ("passport", "pp", "VIN", "reg", "plate"): its value is an ID
 # with a single digit ("CZJ9JRGPK", "ZPG1BMVHHHEFFGRTJ", "ER66 BMS", "AT-967-S")
 _DOCUMENT_LABEL_RE = re.compile(
     r"(?i:\b(?:passport|pp|vin|(?:vehicle\s+)?reg(?:istration)?|(?:number\s+|licen[cs]e\s+)?plate|"
     r"driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|dl)(?:\s+(?:number|no\.?|#))?[\s:#]*$)")
+# A label that names a person's record and ends in ID/number ("employee ID", "customer no.:", "user ID is"):
+# its value is an ID however short ("E-771", "C-99", "778").
 _STRONG_LABEL_RE = re.compile(
     r"(?i:(?:customer|client|cust|account|acct|member(?:ship)?|patient|policy|subscriber|employee|staff|student"
     r"|loyalty|user|badge|passport|licen[cs]e)\s*(?:ID|number|no\.?|num|nr\.?|#)[\s:#]*(?:(?:is|was)[\s:#]+)?$)")
