@@ -137,6 +137,7 @@ DEV_SETS = {
     "clinical": ("dev_clinical", "pharma/clinical documents (development set)"),
     "finance": ("dev_finance_hr", "finance, insurance and HR documents (development set)"),
     "customer": ("dev_customer", "customers' messages to consumer companies, identifiers first (development set)"),
+    "identity": ("dev_identity", "national, account and device identifiers as customers write them (development set)"),
 }
 
 

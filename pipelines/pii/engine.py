@@ -134,9 +134,11 @@ class Engine:
 
     def detect(self, text: str) -> list[Span]:
         """Sorted, non-overlapping spans (offsets into ``text``, end exclusive)."""
-        from .recognizers import Doc
+        from .recognizers import Doc, repeated_ids
 
         doc = Doc(text)
         wanted, floor = self._wanted, self.options.min_score
         cands = [s for r in self.recognizers for s in r.find(doc) if s.type in wanted and s.score >= floor]
+        if "ID" in wanted:
+            cands.extend(s for s in repeated_ids(text, cands) if s.score >= floor)
         return resolve(cands)

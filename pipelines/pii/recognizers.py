@@ -766,7 +766,8 @@ _ID_LABELS = (
     r"health\s+plan(?:\s+(?:number|no\.?|ID))?|beneficiary(?:\s+(?:number|no\.?|ID))?|"
     r"certificate(?:\s+(?:number|no\.?))?|serial(?:\s+(?:number|no\.?))?|VIN|"
     r"device\s+ID|plate(?:\s+(?:number|no\.?))?|"
-    r"(?:customer|client|cust|user|membership|loyalty|contract|employee|staff|student|subscriber|account|"
+    r"(?:customer|client|cust|custmer|custome|costumer|user|membership|memebr|membr|mem|loyalty|contract|employee|"
+    r"staff|student|stu|subscriber|account|acount|acc|library|gym|borrower|claimant|elector(?:al)?|"
     r"personal|voter|vehicle|registration|meter|NI|national\s+insurance|NHS|PAN|Aadhaar|Aadhar|tax|IMEI|"
     r"sort|routing|identity\s+card|ID\s+card|claim|subscription|SIM|ICCID|IMSI|Medicare|Medicaid|"
     r"prescription|Rx|benefits?|enrol(?:l?ment)|login|profile|wallet|billing\s+account|rewards|"
@@ -793,12 +794,17 @@ _ID_LABELS = (
     r"(?:\s+(?:number|numbr|nmbr|nmber|nummber|numer|nuber|nbr|no\.?|num|nr\.?|ID|code|ref(?:erence)?|card))?|"
     r"Kundennummer|Kunden-?Nr\.?|Kunden-?ID|Kundenkarte(?:\s+Nr\.?)?|Vertragsnummer|Vertragskontonummer|"
     r"Kontonummer|Versicherungsnummer|Personalausweis(?:nummer)?|Ausweis(?:-?Nr\.?|nummer)?|Passnummer|"
-    r"SV-?Nummer|Reisepass(?:nummer)?|Steuernummer|num[ée]ro\s+(?:de\s+)?client|n°\s+client|"
-    r"num[ée]ro\s+fiscal|num[ée]ro\s+(?:de\s+)?(?:CIE|pasaporte|passeport|afiliaci[oó]n|s[ée]curit[ée]\s+sociale)|"
+    r"SV-?Nummer|Reisepass(?:nummer)?|Steuernummer|n[úu]m[ée]ro\s+(?:de\s+)?cliente?|n°\s+client|"
+    r"n[úu]m[ée]ro\s+fiscal|n[úu]m[ée]ro\s+(?:de\s+)?(?:CIE|pasaporte|passeport|afiliaci[oó]n|s[ée]curit[ée]\s+sociale)|"
     r"n[º°o]\.?\s+(?:de\s+)?(?:afiliaci[oó]n|passeport|pasaporte)|prawo\s+jazdy(?:\s+nr)?|numer\s+klienta|"
     r"klantnummer|Perso-?Nr\.?|F[üu]hrerscheinnummer|num[ée]ro\s+d'(?:assurance\s+sociale|abonn[ée])|"
     r"numer\s+(?:polisy|prawa\s+jazdy|dowodu)|tarjeta\s+de\s+socio(?:\s+n[º°o])?|customer_id|account_number|"
-    r"user_id|member_id|"
+    r"user_id|member_id|userid|Personalnummer|n\.i\.|sim\s+serial|pass?port|paspoort(?:nummer)?|passaporto|"
+    # energy supply points ("MPRN", "meter point reference", "N° PRM", "MaLo-ID"), Italian and French
+    # tax and insurance labels
+    r"meter\s+point\s+(?:reference|ref)|MPRN|MPAN|PRM|PDL|MaLo(?:-ID)?|supply\s+point|cod(?:ice|\.)?\s*fiscale|"
+    r"c\.f\.|(?:n[úu]mero\s+(?:di\s+)?)?polizza|n[úu]m[ée]ro\s+(?:de\s+)?(?:s[ée]cu|SPI|police|p[óo]liza|cuenta|compte)|"
+    r"n°\s+(?:de\s+)?(?:compte|fiscal)|StNr|Z[äa]hlernummer|p\.a\.n\.|documento\s+de\s+identidad|"
     r"ID"
 )
 # Numbers that identify a transaction, not a person: not IDs after these words.
@@ -806,7 +812,10 @@ _NOT_PERSONAL_BEFORE = re.compile(
     r"(?i:\b(?:order|orders|ticket|invoice|tracking|case|shipment|parcel|consignment|rma|incident|transaction|"
     r"confirmation|booking|reservation|receipt|purchase\s+order|po|quote|job|request|model|part|sku|item|"
     r"version|build|firmware|batch|lot|flight|train|error|code|ref|reference|refund|payment|return|"
-    r"replacement|repair|delivery|isin|cusip|sedol|alert|ein|vat|abn|paye|routing|swift|bic)\b"
+    r"replacement|repair|delivery|isin|cusip|sedol|alert|ein|vat|abn|paye|routing|swift|bic|"
+    # service requests, penalty charge notices, applications, company registrations, German order
+    # and invoice numbers
+    r"sr|pcn|application|company|bestellnummer|rechnungsnummer|auftragsnummer)\b"
     r"(?:\s+(?:number|no\.?|num|nr\.?|id|ref(?:erence)?|code))?\s*(?:is\s+)?[#:]?\s*$)")
 # One of these (lower case) is in every match of _NOT_PERSONAL_BEFORE on ASCII text.
 _NOT_PERSONAL_WORDS = (
@@ -814,7 +823,8 @@ _NOT_PERSONAL_WORDS = (
     "transaction", "confirmation", "booking", "reservation", "receipt", "po", "quote", "job", "request", "model",
     "part", "sku", "item", "version", "build", "firmware", "batch", "lot", "flight", "train", "error", "code",
     "ref", "refund", "payment", "return", "replacement", "repair", "delivery", "isin", "cusip", "sedol", "alert",
-    "ein", "vat", "abn", "paye", "routing", "swift", "bic")
+    "ein", "vat", "abn", "paye", "routing", "swift", "bic", "sr", "pcn", "application", "company", "bestellnummer",
+    "rechnungsnummer", "auftragsnummer")
 
 
 # Letter prefixes of bare IDs ("ACC12345678") that name a person's account or record; other
@@ -919,10 +929,13 @@ class IdRecognizer(Recognizer):
         super().__init__(options)
         extra = "|".join(re.escape(w).replace(r"\ ", r"\s+") for w in options.context_words.get("ID", ()))
         labels = f"{extra}|{_ID_LABELS}" if extra else _ID_LABELS
-        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])\.?(?:\s?#|\s?(?i:no|nr)\.|\s(?i:no|nr|num)\b)?[\s:#]{{0,3}}"
-                                         # "Loan # (if approved): ...", "tax file number (TFN)? ..."
-                                         rf"(?:[=>\"“'–-]{{1,2}}[\s:#]{{0,2}}|\([^()\n]{{1,20}}\)[?:#]?[\s:#]{{1,3}})?"
-                                         rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is)[\s:#]{{1,3}})?{_ID_VALUE}"), "A-Za-zn")
+        self.labelled = _fast(_Src(rf"(?i:\b(?:{labels}))(?![A-Za-z])\.?(?:\s?#|\s?(?i:no|nr)\.|\s(?i:no|nr|num)\b)?(?:[\s:#*]|(?<=\s)\|(?=\s)){{0,3}}"
+                                         # "Loan # (if approved): ...", "tax file number (TFN)? ...",
+                                         # form fields ("Meter no.*: ...", "userid (required): ...", "A/c | ...")
+                                         rf"(?:[=>\"“'–-]{{1,2}}[\s:#]{{0,2}}|\.{{2,3}}[\s:#]{{0,2}}|\([^()\n]{{1,20}}\)[?:#*]?(?:[\s:#*]|(?<=\s)\|(?=\s)){{1,3}})?"
+                                         rf"(?:(?i:is|was|ending\s+in|ends\s+in|ending|on\s+file\s+is|should\s+be|is\s+now)[\s:#]{{1,3}})?"
+                                         # the value in brackets ("loyalty card number (9826 4410 9961 40)")
+                                         rf"(?:\((?=[^()\n]{{4,30}}\)))?{_ID_VALUE}"), "A-Za-zn")
         self.custom = [re.compile(p) for p in options.id_patterns]
         # Where a label can start, found case-sensitively on the lower-cased text (several
         # times faster than the case-insensitive alternation); ``labelled`` is then tried
@@ -933,6 +946,10 @@ class IdRecognizer(Recognizer):
         first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
         first.discard("")
         self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
+
+    def _is_label(self, lower: str) -> bool:
+        """Whether the lower-cased ``lower`` has an ID label."""
+        return self._label_at.search(lower) is not None
 
     def _labelled(self, doc: Doc):
         """``self.labelled.finditer(doc.text)``, faster where lower-casing keeps the offsets
@@ -993,6 +1010,9 @@ class IdRecognizer(Recognizer):
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
         out.extend(_device_ids(text, lower))
+        for m in _SORT_ACCOUNT_RE.finditer(text) if 8 in runs else ():
+            if _SORT_ACCOUNT_CUE.search(_window(text, m.start(), 50)):
+                out.append(Span(m.start(), m.end(), "ID", 0.9, "id_sort_account"))
         # the value before its label ("LH 86687886 is my member number", "OVCPR1728J (that's my pan no)")
         # (found from the label: the connector and the value are searched for right before it)
         for lab in _AFTER_LABEL_AT.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
@@ -1010,8 +1030,8 @@ class IdRecognizer(Recognizer):
                     out.append(Span(vs, m.end("v"), "ID", 0.85, "id_label_after"))
         # the answer to an agent's question on the next chat line ("can I have your customer number?"
         # / "rose: KD-1008-453 i think"), and handles ("@mryetunde576", "SilentSniper#5658")
-        if "?" in text and "\n" in text:
-            out.extend(_chat_answers(text))
+        if "\n" in text and ("?" in text or "further" in lower or "please" in lower or "pls" in lower):
+            out.extend(_chat_answers(text, self._is_label))
         if "@" in text:
             out.extend(Span(m.start(), m.end(), "ID", 0.8, "id_handle") for m in _AT_HANDLE_RE.finditer(text)
                        if not _EMAIL_AT_RE.match(text, m.end()))
@@ -1028,6 +1048,44 @@ class IdRecognizer(Recognizer):
             out.extend(Span(m.start(grp), m.end(grp), "ID", 1.0, "id_custom")
                        for m in rx.finditer(text) if m.end(grp) > m.start(grp))
         return out
+
+# A UK sort code and account number written together ("20-00-00 55779911", "52-99-16 / 44467421")
+# after a bank-details cue: one identifier
+_SORT_ACCOUNT_RE = _fast(_Src(r"(?<![\d-])\d{2}(?P<sep>[- ]?)\d{2}(?P=sep)\d{2}(?: ?/ ?| )\d{8}(?![\d-])"), r"\d")
+_SORT_ACCOUNT_CUE = re.compile(r"(?i:\b(?:sort\s+code|account|acct|acc|a/c|bank\s+details)\b)")
+# What may come between an identifier and its corrected or repeated form ("LL-97931306.. no
+# wait, typo, LL-99731306", "lrinaldi07 *lrinaldi70", "35893209-1835207 sorry i mean 35893209-1835027")
+_CORRECTION_RE = re.compile(
+    r"(?i:[\s.,;:/()—–-]{0,6}(?:(?:no\s+wait|sorry|typo|i\s+mean|correction|my\s+bad|oops|i\s+repeat|again|"
+    r"it'?s|it\s+is|should\s+be|not)[\s.,;:!()—–-]{1,6}){1,4}|[ ]?\*)(?P<v>[A-Za-z0-9][A-Za-z0-9._/-]*[A-Za-z0-9])")
+_SHAPE_TABLE = str.maketrans("0123456789abcdefghijklmnopqrstuvwxyzABCDEFGHIJKLMNOPQRSTUVWXYZ",
+                             "9" * 10 + "a" * 52)
+
+
+def repeated_ids(text: str, spans: list[Span]) -> list[Span]:
+    """Identifiers found once, wherever else the same value occurs in ``text`` ("i repeat,
+    LX135514C", "(again: 3613 7398 76)"), and a value of the same shape written right after
+    one as its correction ("... no wait, typo, LL-99731306")."""
+    out = []
+    done = set()
+    n = len(text)
+    for sp in spans:
+        if sp.type != "ID" or sp.score < 0.8:
+            continue
+        v = text[sp.start:sp.end]
+        if len(v) >= 5 and v not in done and any(c.isdigit() for c in v):
+            done.add(v)
+            i = text.find(v)
+            while i >= 0:
+                e = i + len(v)
+                if i != sp.start and (i == 0 or not text[i - 1].isalnum()) and (e == n or not text[e].isalnum()):
+                    out.append(Span(i, e, "ID", 0.8, "id_repeat"))
+                i = text.find(v, e)
+        c = _CORRECTION_RE.match(text, sp.end)
+        if c and len(v) >= 5 and c.group("v").translate(_SHAPE_TABLE) == v.translate(_SHAPE_TABLE):
+            out.append(Span(c.start("v"), c.end("v"), "ID", 0.8, "id_correction"))
+    return out
+
 
 # --- identifiers of a person's device or wallet, by shape: MAC addresses ("00:1A:2B:3C:4D:5E",
 # "00-1a-2b-3c-4d-5e", "001a.2b3c.4d5e"), Ethereum addresses (0x + 40 hex digits), Bitcoin
@@ -1089,36 +1147,62 @@ _YEAR_RE = re.compile(r"(?:19|20)\d\d")
 # --- an ID written before its label, an answer on the next chat line, handles
 _AFTER_LABELS = (r"(?:(?:customer|cust|client|member(?:ship)?|account|acct|contract|policy|loyalty|club\s+card|"
                  r"passport|pan|national\s+insurance|ni|tax(?:\s+file)?|licen[cs]e|driver'?s?\s+licen[cs]e|"
-                 r"frequent\s+fl[iy]er|miles|student|employee|staff|patient|subscriber|pps|ppsn|imsi|imei|meter)"
-                 r"(?:\s+(?:number|numbr|nmbr|no\.?|num|id|ref(?:erence)?|card))?|(?P<user>login(?:\s+id)?|"
-                 r"user\s?(?:name|id)|account\s+name|handle))")
+                 r"frequent\s+fl[iy]er|miles|student|employee|staff|patient|subscriber|pps|ppsn|imsi|imei|meter|"
+                 r"custmer|mem(?:ber)?#?|gym|library(?:\s+card)?|serial|sim(?:\s+serial)?|iccid|loan(?:\s+a/c)?|a/c|"
+                 r"id\s+card|voter(?:\s+id)?|epic)"
+                 r"(?:\s+(?:number|numbr|nmbr|no\.?|num|id|ref(?:erence)?|card))?|"
+                 # national identifiers named after the value ("9275 6282 5226 (Aadhaar)", "... = numéro fiscal")
+                 r"aadhaa?r|adhaa?r|nhs(?:\s+(?:number|no\.?))?|bsn(?:-nummer)?|dni|nie|cf|codice\s+fiscale|"
+                 r"num[ée]ro\s+fiscal|steuer-?id(?:nr)?|f[üu]hrerschein(?:nummer)?|"
+                 r"(?P<user>login(?:\s+id)?|user\s?(?:name|id)|account\s+name|handle))")
 _AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct", "contract", "policy", "loyalty",
                       "club card", "passport", "pan", "insurance", "ni ", "tax", "licen", "flyer", "miles",
-                      "student", "employee", "staff", "patient", "subscriber", "login", "user", "handle")
+                      "student", "employee", "staff", "patient", "subscriber", "login", "user", "handle", "custmer",
+                      "mem", "gym", "library", "serial", "sim", "iccid", "loan", "a/c", "id card", "voter", "epic",
+                      "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice", "fiscal", "steuer", "hrerschein")
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
 _AFTER_LABEL_AT = re.compile(
-    rf"(?=[acdefhilmnpstu])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
+    rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
 _CONNECTOR_BEFORE = re.compile(
     r"(?:[ ]+(?:is|=)[ ]+(?:my|the|our|his|her|your)?[ ]?|[ ]*[-–(][ ]*(?:that'?s[ ]+|it'?s[ ]+)?"
     r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")
 _VALUE_BEFORE = re.compile(r"(?<![\w@./-])(?P<v>[A-Za-z0-9](?:[A-Za-z0-9._/-]|[ ](?=\d))*[A-Za-z0-9])$")
-# a question for an identifier, and the line that answers it
+# a question for an identifier, and the line that answers it: a named kind of identifier
+# ("customer number?", "PAN please") or any ID label after "your"/"the" ("Could I take your PPS
+# no.?", "I'll need your loan a/c to go further", "What's the NI # on the account?")
 _ID_QUESTION_RE = _fast(_Src(
     r"(?i:\b(?:customer|account|acct|a/c|member(?:ship)?|contract|policy|loyalty|client|user\s?name|login|"
     r"account\s+name|serial|licen[cs]e|passport|tax|reference|ref|booking|card|order|imei|pan|traveller|"
     r"passenger)\b[^\n?]{0,40}(?:\?|to\s+find\s+you|please\b))[^\n]*\n"), "AaCcMmPpLlUuSsTtRrBbOoIi")
-_USER_QUESTION_RE = re.compile(r"(?i:user\s?name|login|account\s+name)")
+_ANY_ID_QUESTION_RE = re.compile(
+    r"(?i:\b(?:your|the|ur|yr)\s+(?P<what>[^\n?]{2,40}?)(?:\s+on\s+(?:the|teh|your|ur)\s+a(?:c|cc)?ount)?"
+    r"(?:\?|\s+(?:please|pls|plz)\b|\s+to\s+(?:go\s+further|find\s+you|verify)))[^\n]*\n")
+# what such a question must not ask for: contact details, dates, places, money, transactions
+_NOT_ID_QUESTION_RE = re.compile(
+    r"(?i:\b(?:phone|mobile|tel|telephone|e-?mail|address|post\s?code|zip|date|dob|birth|name|amount|"
+    r"sort\s+code|iban|bic|swift|reading|time)\b)")
+_USER_QUESTION_RE = re.compile(r"(?i:user\s?name|user\s?id|login|account\s+name)")
 _ANSWER_RE = re.compile(
-    r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:][^:\n]{0,30}:[ \t]*)?(?:(?i:sure|ok|yes|yeah|its|it's|it is|"
-    r"that's|thats)[ ,]+)*(?P<v>[A-Za-z0-9@][A-Za-z0-9._/-]*(?:[ ](?=\d)[0-9A-Za-z./-]+){0,4})")
+    r"[ \t]*(?:\[[^\]\n]{1,12}\][ \t]*)?(?:[^\s:][^:\n]{0,30}:[ \t]*)?(?:(?i:sure|ok|okay|yes|yeah|its|it's|it is|"
+    r"that's|thats|one\s+sec\.*|here)[ ,:.–-]+)*(?P<v>[A-Za-z0-9@][A-Za-z0-9._/-]*(?:[ ](?=\d)[0-9A-Za-z./-]+){0,4})")
 _TRANSACTION_Q_RE = re.compile(r"(?i:\b(?:order|booking|ticket|case|reference|ref|tracking|invoice)\b)")
 
 
-def _chat_answers(text: str) -> list[Span]:
+def _chat_answers(text: str, is_label=None) -> list[Span]:
+    """The answer on the line after a question for an identifier; ``is_label(lower_text)``
+    tells whether what a generic question ("Could I take your ...?") asks for is an ID label."""
     out = []
-    for q in _ID_QUESTION_RE.finditer(text):
-        if _TRANSACTION_Q_RE.search(q.group()):  # an order or case reference is not personal
+    seen = set()
+    questions = list(_ID_QUESTION_RE.finditer(text))
+    if is_label is not None:
+        for q in _ANY_ID_QUESTION_RE.finditer(text):
+            what = q.group("what")
+            if not _NOT_ID_QUESTION_RE.search(what) and is_label(what.lower()):
+                questions.append(q)
+    for q in questions:
+        if q.end() in seen or _TRANSACTION_Q_RE.search(q.group()):  # an order or case reference is not personal
             continue
+        seen.add(q.end())
         a = _ANSWER_RE.match(text, q.end())
         if not a:
             continue
@@ -1147,16 +1231,16 @@ _CHECK_PAREN_RE = re.compile(r"\([0-9A-Z]\)(?![\w(])")
 # with a single digit ("CZJ9JRGPK", "ZPG1BMVHHHEFFGRTJ", "ER66 BMS", "AT-967-S")
 _DOCUMENT_LABEL_RE = re.compile(
     r"(?i:\b(?:passport|pp|vin|(?:vehicle\s+)?reg(?:istration)?|(?:number\s+|licen[cs]e\s+)?plate|"
-    r"driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|dl)(?:\s+(?:number|no\.?|#))?[\s:#]*$)")
+    r"driving\s+licen[cs]e|driver'?s?\s+licen[cs]e|dl)(?:\s+(?:number|no\.?|#))?[\s:#*|(]*$)")
 # A label that names a person's record and ends in ID/number ("employee ID", "customer no.:", "user ID is"):
 # its value is an ID however short ("E-771", "C-99", "778").
 _STRONG_LABEL_RE = re.compile(
     r"(?i:(?:customer|client|cust|account|acct|member(?:ship)?|patient|policy|subscriber|employee|staff|student"
-    r"|loyalty|user|badge|passport|licen[cs]e)\s*(?:ID|number|no\.?|num|nr\.?|#)[\s:#]*(?:(?:is|was)[\s:#]+)?$)")
+    r"|loyalty|user|badge|passport|licen[cs]e)\s*(?:ID|number|no\.?|num|nr\.?|#)[\s:#*|(]*(?:(?:is|was)[\s:#]+)?$)")
 # a labelled value of fewer than four digits: letters and digits mixed, six characters or more
 # ("KXQ-77B", "AB12CD")
 _MIXED_ID_RE = re.compile(r"(?=(?:[-/]?[A-Za-z0-9]){6})(?=[^\s]*[A-Za-z])[A-Za-z0-9]+(?:[-/][A-Za-z0-9]+)*")
-_LABEL_END_RE = re.compile(r"(?i:(?:number|no\.?|num|nr\.?|id|code|ref(?:erence)?|#|:)\s*(?:is\s*)?$)")
+_LABEL_END_RE = re.compile(r"(?i:(?:number|no\.?|num|nr\.?|id|code|ref(?:erence)?|#|:)[\s*|(]*(?:is\s*)?$)")
 _PERSONAL_LABEL_START = re.compile(r"(?i:customer|client|account|acct|member|membership|patient|policy|"
                                    r"subscriber|employee|student|loyalty|loan|mortgage|income\s+tax|payroll|"
                                    r"personnel|staff|emp)\b")
@@ -1178,6 +1262,15 @@ def _is_iban(value: str) -> bool:
 # (stdnum module, candidate regex, context words or None when the shape and check digits suffice)
 _NATIONAL_IDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("it.codicefiscale", r"\b[A-Z]{6}\d{2}[A-EHLMPR-T]\d{2}[A-Z]\d{3}[A-Z]\b", None),
+    ("it.codicefiscale:lower", r"\b[a-z]{6}\d{2}[a-ehlmpr-t]\d{2}[a-z]\d{3}[a-z]\b", None),  # typed in lower case
+    # French social security number (NIR: 15 digits, key mod 97) and tax number (SPI: 13 digits, key mod 511)
+    ("fr.nir", r"\b[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}\b", None),
+    ("fr.nif", r"\b[0-3]\d ?\d{2} ?\d{3} ?\d{3} ?\d{3}\b", None),
+    # an IMEI written in its groups ("35-209900-176148-1", "35 877853 169603 6", "35461005-4911647")
+    ("imei", r"\b(?:\d{2}(?P<ims>[ -])\d{6}(?P=ims)\d{6}(?P=ims)\d|\d{8}(?P<ims2>[ -])\d{6}(?P=ims2)\d|\d{8}-\d{7}"
+             r"|\d{4} \d{4} \d{4} \d{3})\b", None),
+    # a SIM card's ICCID (89, then 17 or 18 digits; Luhn), in groups or not
+    ("luhn", r"\b89\d{2,3}(?:[ -]?\d{1,5}){3,4}\b", None),
     ("es.dni", r"\b\d{8}-?[A-Z]\b", None),
     ("es.nie", r"\b[XYZ]-?\d{7}-?[A-Z]\b", None),
     ("br.cpf", r"\b\d{3}\.\d{3}\.\d{3}-\d{2}\b", None),
@@ -1201,7 +1294,25 @@ _FREE_GATES: dict[str, tuple[tuple[int, ...], str | None, re.Pattern[str] | None
     "es.dni": ((8,), None, None, r"\d"),
     "es.nie": ((7,), None, None, "XYZ"),
     "br.cpf": ((3, 2), ".", None, r"\d"),
+    "it.codicefiscale:lower": ((2, 3), None, re.compile(r"(?<=[a-z]{6})\d\d[a-ehlmpr-t]"), "a-z"),
+    "fr.nir": ((), None, None, "12"),
+    "fr.nif": ((), None, None, "0-3"),
+    "imei": ((), None, None, r"\d"),
+    "luhn": ((), None, None, "8"),
 }
+# (recognizer names of the schemes whose stdnum module is not named after them)
+_SCHEME_NAMES = {"luhn": "iccid", "it.codicefiscale:lower": "it.codicefiscale"}
+# Layouts distinctive enough without a label (no public check digit): a UK National Insurance
+# number ("EW 538381 B", "QQ123456C": not the prefixes BG GB KN NK NT TN ZZ), a UK driving
+# licence (surname, birth date with the month +50 for women, initials, check characters:
+# "HARPE 903095 RW9PP"), an Indian driving licence (state, RTO, year of issue, 7 digits:
+# "MH12 20110012345")
+_ID_SHAPES_RE = _fast(_Src(
+    r"\b(?:(?P<nino>(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?: ?\d{2} ?\d{2} ?\d{2} ?| \d{6} |\d{6})[A-D])"
+    r"|(?P<dvla>[A-Z9]{5} ?\d[0156]\d[0-3]\d{2} ?[A-Z9]{2}\d[A-Z]{2})"
+    r"|(?P<indl>(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR"
+    r"|TS|UK|UP|WB)\d{2}[ -]?(?:19|20)\d{2}\d{7}))\b"), "A-Z")
+_SHAPE_NAMES = {"nino": "gb.nino", "dvla": "gb.driving_licence", "indl": "in.driving_licence"}
 _NINO_RE = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 _NINO_CONTEXT = re.compile(r"(?i:\b(?:national\s+insurance|NINO|NI\s+(?:number|no))\b)")
 
@@ -1217,7 +1328,8 @@ class NationalIdRecognizer(Recognizer):
         super().__init__(options)
         free = [(mod, rx) for mod, rx, ctx in _NATIONAL_IDS if ctx is None]
         self.free_mods = {f"n{i}": mod for i, (mod, _) in enumerate(free)}
-        self.free = _fast(_Src("|".join(f"(?P<n{i}>{rx})" for i, (_, rx) in enumerate(free))), r"A-Z\d")
+        self.free = _fast(_Src("|".join(f"(?P<n{i}>{rx})" for i, (_, rx) in enumerate(free))),
+                          "".join(dict.fromkeys(_FREE_GATES[mod][3] for mod, _ in free)))
         self._free_src = [(i, rx, _FREE_GATES.get(mod)) for i, (mod, rx) in enumerate(free)]
         self._free_by_set: dict[tuple[int, ...], re.Pattern[str] | None] = {}
         self.ctx = [(mod, re.compile(rx), re.compile(r"(?i:\b(?:" + "|".join(map(re.escape, ctx)) + r")\b)"))
@@ -1234,11 +1346,17 @@ class NationalIdRecognizer(Recognizer):
         self._modules: dict[str, object] = {}
 
     def _valid(self, mod: str, value: str) -> bool:
+        """``value`` passes the check of ``stdnum.<mod>`` (a suffix ":lower" is the same scheme
+        written in lower case; "luhn" checks the digits alone)."""
         m = self._modules.get(mod)
         if m is None:
             import importlib
 
-            m = self._modules[mod] = importlib.import_module(f"stdnum.{mod}")
+            m = self._modules[mod] = importlib.import_module(f"stdnum.{mod.split(':')[0]}")
+        if mod == "luhn":
+            value = value.replace(" ", "").replace("-", "")
+        elif mod.endswith(":lower"):
+            value = value.upper()
         return bool(m.is_valid(value))  # type: ignore[attr-defined]
 
     def _free_for(self, doc: Doc) -> re.Pattern[str] | None:
@@ -1268,7 +1386,7 @@ class NationalIdRecognizer(Recognizer):
         for m in (free.finditer(text) if free is not None else ()):
             mod = self.free_mods[m.lastgroup]
             if self._valid(mod, m.group()):
-                out.append(Span(m.start(), m.end(), "ID", 0.95, f"national_id:{mod}"))
+                out.append(Span(m.start(), m.end(), "ID", 0.95, f"national_id:{_SCHEME_NAMES.get(mod, mod)}"))
         lower = doc.lower
         if (self._any_ctx_lower.search(lower) if text.isascii()
                 else any(map(lower.__contains__, self._ctx_words)) and self.any_ctx.search(text)):
@@ -1280,9 +1398,12 @@ class NationalIdRecognizer(Recognizer):
                         ok = self._valid(mod, m.group())
                         out.append(Span(m.start(), m.end(), "ID", 1.0 if ok else 0.8,
                                         f"national_id:{mod}" if ok else f"national_id:{mod}:unchecked"))
-            if _NINO_CONTEXT.search(text):
+            if _NINO_CONTEXT.search(text):  # (also in lower case: "qq 12 34 56 c" is found by the id recognizer)
                 out.extend(Span(m.start(), m.end(), "ID", 1.0, "national_id:gb.nino")
                            for m in _NINO_RE.finditer(text) if _NINO_CONTEXT.search(_window(text, m.start())))
+        if doc.has_run(2):
+            out.extend(Span(m.start(), m.end(), "ID", 0.9, f"national_id:{_SHAPE_NAMES[m.lastgroup]}")
+                       for m in _ID_SHAPES_RE.finditer(text))
         return out
 
 

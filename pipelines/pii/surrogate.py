@@ -302,9 +302,11 @@ class Pseudonymizer:
     def _id(self, value: str) -> str:
         first_digit = next((i for i, c in enumerate(value) if c.isdigit()), len(value))
         head = value[:first_digit]
-        if first_digit == len(value) or sum(c.islower() for c in head) >= 2:
-            # a user name or handle ("mlopez88", "a.kowalski", "@jsmith"), or an ID of letters only:
-            # its letters are personal too (a label prefix is upper case: "MRN ", "ACC-")
+        if first_digit == len(value) or sum(c.islower() for c in head) >= 2 or sum(c.isalpha() for c in head) > 4:
+            # a user name or handle ("mlopez88", "a.kowalski", "@jsmith"), an ID of letters only, or
+            # one that opens with five letters or more, taken from the holder's name (a codice
+            # fiscale "RSSMRA85...", a UK driving licence "HARPE 903095 ..."): its letters are
+            # personal too (a label prefix is upper case and short: "MRN ", "ACC-")
             return self._digits_like(value, self._stream("ID", value.lower()))
         # normalised from the first digit on, so "MRN 00123456" and "00123456" agree
         norm = re.sub(r"\s+", "", value[first_digit:].upper())

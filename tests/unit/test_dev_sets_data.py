@@ -1,4 +1,5 @@
-"""The development sets (data/dev_clinical, data/dev_finance_hr): shape, sidecar consistency, determinism."""
+"""The development sets (data/dev_clinical, data/dev_finance_hr, data/dev_customer, data/dev_identity):
+shape, sidecar consistency, determinism."""
 
 from __future__ import annotations
 
@@ -11,10 +12,10 @@ from pathlib import Path
 import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
-SETS = {"dev_clinical": "clin", "dev_finance_hr": "fin", "dev_customer": "cust"}
+SETS = {"dev_clinical": "clin", "dev_finance_hr": "fin", "dev_customer": "cust", "dev_identity": "idn"}
 # the types each set was written to probe, and how many spans of each it has at least
 PROBED = {"dev_clinical": {"PERSON": 1000, "ID": 500}, "dev_finance_hr": {"PERSON": 1000, "ID": 500},
-          "dev_customer": {"ID": 900}}
+          "dev_customer": {"ID": 900}, "dev_identity": {"ID": 900}}
 TYPES = {"PERSON", "EMAIL", "PHONE", "DATE", "AGE", "ADDRESS", "CITY", "STATE", "ZIP", "COUNTRY",
          "ORGANIZATION", "ID", "SSN", "CREDIT_CARD", "IBAN", "IP_ADDRESS", "URL", "NRP"}
 FAKER_PIN = "40.63.0"  # keep in step with the sets' README.md
