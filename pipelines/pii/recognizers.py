@@ -291,6 +291,44 @@ def _factor_alternatives(pattern: str, deep: bool = False) -> str:
     return "|".join(parts + rest)
 
 
+def _expand_leading_groups(alternation: str) -> str:
+    """The same language with no alternative opening with a group: ``(?:a|b)?c`` becomes
+    ``ac|bc|c`` and ``(?:a|b)c`` becomes ``ac|bc`` (recursively); the order in which
+    alternatives are tried may change, so: for look-ahead scans and match tests only."""
+    out = []
+    for alt in _split_top(alternation):
+        if alt.startswith("(?:"):
+            end = _group_end(alt)
+            inner, after = alt[3:end], alt[end + 1:]
+            if after[:1] == "?" and after[1:2] not in ("?", "+"):
+                out += [_expand_leading_groups(f"{x}{after[1:]}") for x in _split_top(inner)]
+                out.append(_expand_leading_groups(after[1:]) if after[1:] else "(?:)")
+                continue
+            if after[:1] not in ("*", "+", "{", "?"):
+                out += [_expand_leading_groups(f"{x}{after}") for x in _split_top(inner)]
+                continue
+        out.append(alt)
+    return "|".join(out)
+
+
+def _letter_branches(alternation: str, tail: str = "", ahead: bool = False) -> str | None:
+    """A word-start search for a (factored) alternation whose alternatives each start with an
+    ASCII letter, ``"a(?:X)|b(?:Y)"``, written so that the regex engine's fast skip loop
+    applies: ``"a(?<!\\w.)(?:X)<tail>|b(?<!\\w.)(?:Y)<tail>"`` -- the same matches as
+    ``\\b(?:<alternation>)<tail>``.  With ``ahead`` the rest of each alternative is a
+    look-ahead: every match is the first letter of a place where the alternation matches (the
+    positions of ``\\b(?=(?:<alternation>)<tail>)``).  None when an alternative does not start
+    with a plain letter."""
+    out = []
+    for alt in _split_top(_factor_alternatives(_expand_leading_groups(alternation), deep=True)):
+        c = alt[:1]
+        if not ("a" <= c <= "z" or "A" <= c <= "Z") or alt[1:2] in ("?", "*", "+", "{"):
+            return None
+        rest = f"(?:{alt[1:]}){tail}"
+        out.append(f"{c}(?<!\\w(?s:.))" + (f"(?={rest})" if ahead else rest))
+    return "|".join(out)
+
+
 def _window(text: str, start: int, n: int = 40) -> str:
     return text[max(0, start - n):start]
 
@@ -508,11 +546,32 @@ class AgeRecognizer(Recognizer):
         lo = self.options.age_threshold
         if not any(lo <= int(r) <= 130 for n in (2, 3) for r in doc.digit_runs.get(n, ())):
             return out
-        for m in AGE_RE.finditer(doc.text):
-            g = "n" if m.group("n") else "m" if m.group("m") else "k"
-            if self.options.age_threshold <= int(m.group(g)) <= 130:
-                out.append(self._span(m.start(g), m.end(g), "AGE", 0.95))
+        # each number in range, with ``AGE_RE``'s alternatives tested around it (the same spans
+        # as ``AGE_RE.finditer``: each alternative's number is a maximal run of 2-3 digits)
+        text = doc.text
+        for m in _AGE_NUMBER_RE.finditer(text):
+            s, e = m.span()
+            if not lo <= int(m.group()) <= 130:
+                continue
+            if (s == 0 or not _WORD_CHAR_RE.match(text, s - 1)) and _AGE_AFTER_RE.match(text, e) or \
+                    (e == len(text) or not _WORD_CHAR_RE.match(text, e)) and (
+                        _AGE_LABEL_BEFORE_RE.search(text, max(0, s - 40), s)
+                        or _AGE_CUE_BEFORE_RE.search(text, max(0, s - 16), s) and not _AGE_UNIT_AFTER_RE.match(text, e)):
+                out.append(self._span(s, e, "AGE", 0.95))
         return out
+
+
+# ``AGE_RE`` taken apart: a maximal run of 2-3 digits, and what each alternative needs around it
+_AGE_NUMBER_RE = re.compile(r"\d(?<!\d(?s:.))\d{1,2}(?!\d)")
+_WORD_CHAR_RE = re.compile(r"\w")
+_AGE_AFTER_RE = re.compile(r"(?:[- ](?:years?|yrs?)[- ]old\b|\s?(?:yo|y/o|y\.o\.|yrs|years)(?![\w/])"
+                           r"|\s(?:years|yrs)\s(?:of\s)?age\b)")
+_AGE_LABEL_BEFORE_RE = re.compile(r"(?i:\bage[ds]?\b)(?:\s*:\s*|\s|\sof\s)\Z")
+_AGE_CUE_BEFORE_RE = re.compile(r"(?i:\b(?:i'm|i’m|i\s+am|he's|she's|he’s|she’s|he\s+is|she\s+is|who\s+is|who's|"
+                                r"is\s+now|turned|turning|just\s+turned|will\s+be|i'll\s+be)\s)\Z")
+_AGE_UNIT_AFTER_RE = re.compile(
+    r"\s?(?:%|kg|lbs?|min|mins|minutes|hours?|hrs|days?|weeks?|months?|percent|pounds|euros?|dollars|"
+    r"rupees|gb|mb|mbps|°|am|pm|times)\b|[:.,/]\d|\s?%|\s?°")
 
 
 # =========================================================================== addresses, ZIP
@@ -1020,7 +1079,9 @@ class IdRecognizer(Recognizer):
         low = f"{low_extra}|{low}" if low_extra else low
         first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
         first.discard("")
-        self._label_at = re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
+        branches = _letter_branches(low, r"(?![a-z])", ahead=True)
+        self._label_at = re.compile(branches) if branches else \
+            re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
 
     def _is_label(self, lower: str) -> bool:
         """Whether the lower-cased ``lower`` has an ID label."""
@@ -1416,7 +1477,8 @@ class NationalIdRecognizer(Recognizer):
         # ``any_ctx`` for lower-cased ASCII text, case-sensitive (its words are lower case):
         # the same matches, behind a fast scan for their first letters
         low_words = [*map(re.escape, (w.lower() for w in words)), r"national\s+insurance", "nino"]
-        self._any_ctx_lower = re.compile(
+        branches = _letter_branches("|".join(low_words), r"\b")
+        self._any_ctx_lower = re.compile(branches) if branches else re.compile(
             f"(?=[{re.escape(''.join(sorted({w[0] for w in low_words})))}])\\b(?:"
             + _factor_alternatives("|".join(low_words), deep=True) + r")\b")
         self._modules: dict[str, object] = {}
