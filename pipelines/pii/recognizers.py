@@ -311,18 +311,23 @@ def _expand_leading_groups(alternation: str) -> str:
     return "|".join(out)
 
 
-def _letter_branches(alternation: str, tail: str = "", ahead: bool = False) -> str | None:
+def _letter_branches(alternation: str, tail: str = "", ahead: bool = False, exact: bool = False) -> str | None:
     """A word-start search for a (factored) alternation whose alternatives each start with an
     ASCII letter, ``"a(?:X)|b(?:Y)"``, written so that the regex engine's fast skip loop
     applies: ``"a(?<!\\w.)(?:X)<tail>|b(?<!\\w.)(?:Y)<tail>"`` -- the same matches as
     ``\\b(?:<alternation>)<tail>``.  With ``ahead`` the rest of each alternative is a
     look-ahead: every match is the first letter of a place where the alternation matches (the
     positions of ``\\b(?=(?:<alternation>)<tail>)``).  None when an alternative does not start
-    with a plain letter."""
+    with a plain letter.  ``exact`` keeps the order in which the alternatives are tried (each
+    letter's as written), so that a match also ends where ``\\b(?:<alternation>)<tail>``'s does."""
     out = []
-    for alt in _split_top(_factor_alternatives(_expand_leading_groups(alternation), deep=True)):
+    alts = _factor_alternatives(alternation) if exact else \
+        _factor_alternatives(_expand_leading_groups(alternation), deep=True)
+    for alt in _split_top(alts):
         c = alt[:1]
         if not ("a" <= c <= "z" or "A" <= c <= "Z") or alt[1:2] in ("?", "*", "+", "{"):
+            if exact:
+                raise ValueError(f"an alternative does not start with a plain letter: {alt[:40]!r}")
             return None
         rest = f"(?:{alt[1:]}){tail}"
         out.append(f"{c}(?<!\\w(?s:.))" + (f"(?={rest})" if ahead else rest))
@@ -1976,7 +1981,7 @@ def _cue_before(before: str) -> bool:
 
 
 # lower-case words (where _lower_pairs can start or continue a name)
-_LOWER_WORD_RE = re.compile(r"(?<![A-Za-z'’-])[a-z][A-Za-z'’-]*")
+_LOWER_WORD_RE = re.compile(_class_first(r"(?<![A-Za-z'’-])[a-z][A-Za-z'’-]*"))
 _LOWER_CANDIDATES: dict[int, frozenset[str]] = {}
 
 
@@ -2680,7 +2685,7 @@ _DOT_YY_TAIL_RE = _fast(_DOT_YY_TAIL_RE, ".")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
 _CUE_NAME_LOWER_RE = re.compile(
-    rf"(?=[hdmgtcrbwsyni])(?:\b(?P<cue>{_factor_alternatives(_GREET + '|' + _SELF)})\b)(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
+    rf"(?P<cue>{_letter_branches(_GREET + '|' + _SELF, exact=True)})\b(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
     rf"(?!(?:my|this|it|its|it's|i|im|i'm|name)\b)(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
 )
 _CAPS_RUN_RE = _fast(_CAPS_RUN_RE, _UP)
