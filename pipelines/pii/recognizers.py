@@ -1156,8 +1156,16 @@ class IdRecognizer(Recognizer):
                 out.append(Span(m.start(), m.end(), "ID", 0.9, "id_sort_account"))
         # the value before its label ("LH 86687886 is my member number", "OVCPR1728J (that's my pan no)")
         # (found from the label: the connector and the value are searched for right before it)
-        for lab in _AFTER_LABEL_AT.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
-            p = lab.start()
+        last = 0
+        for probe in _AFTER_LABEL_PROBE.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
+            p = probe.start()
+            if p < last:
+                continue
+            lab = _AFTER_LABEL_AT.match(lower, p)  # (the probe's places: where this matches, in order)
+            last = lab.end()
+            w = lower[max(0, p - 40):p]
+            if not ("is" in w or "=" in w or "-" in w or "–" in w or "(" in w):  # (what every connector has)
+                continue
             c = _CONNECTOR_BEFORE.search(lower, max(0, p - 40), p)
             if c is None:
                 continue
@@ -1304,6 +1312,8 @@ _AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct",
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
 _AFTER_LABEL_AT = re.compile(
     rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
+# (the places where ``_AFTER_LABEL_AT`` matches, found from their first letters)
+_AFTER_LABEL_PROBE = re.compile(_letter_branches(_AFTER_LABELS.replace("(?P<user>", "(?:"), r"\b", ahead=True))
 _CONNECTOR_BEFORE = re.compile(
     r"(?:[ ]+(?:is|=)[ ]+(?:my|the|our|his|her|your)?[ ]?|[ ]*[-–(][ ]*(?:that'?s[ ]+|it'?s[ ]+)?"
     r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")

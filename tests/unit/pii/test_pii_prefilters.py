@@ -157,3 +157,70 @@ def test_cue_before_on_lowered_ascii_text():
     for b in _befores(_CUE_PHRASES + _TITLES, n=4000, seed=11):
         if b.isascii():
             assert bool(R._CUE_BEFORE.search(b)) == bool(R._CUE_BEFORE_LOWER.search(b.lower())), b
+
+
+# --- round 6: class-first rewrites, letter branches, the age scan taken apart -------------------
+
+_PIECES = ["", " ", "\n", "a", "Z", "é", "_", "-", ".", "+", "@", "#", "0", "7", "12", "345", "(", ")", "/",
+           "2024", "ab", "AB", "x@y.com", "+44 ", "00", "555", " 12 34 56 C", "QQ", "9", "ß", "’"]
+
+
+def _fuzz_texts(n: int = 3000, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_PIECES) for _ in range(rnd.randint(1, 12))) for _ in range(n)]
+
+
+@pytest.mark.parametrize("src", [
+    r"(?<![\w.+-])[A-Za-z0-9._%+-]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*\.[A-Za-z]{2,}(?![\w-])",
+    r"\b\d{5}(?:-\d{4})?\b",
+    r"\b\d{3}-\d{2}-\d{4}\b",
+    r"(?<![\d-])\d{4}([ -]?)\d{4,6}\1\d{4,5}(?:\1\d{1,4})?(?![\d-])",
+    r"\b[A-Z]{2}\d{2}(?: ?[A-Z0-9]{4}){2,7}(?: ?[A-Z0-9]{1,4})?\b",
+    r"(?<![\w+])\+\d{1,3}(?:[ .-]?(?:\(\d{1,4}\)|\d{1,5})){2,7}(?![\w-])",
+    r"(?<!\d)\d(?:[ -]?\d){12,}(?!\d)",
+    r"(?<![A-Za-z'’-])[a-z][A-Za-z'’-]*",
+    r"(?<=[ (])@[a-z]+",
+])
+def test_class_first_rewrite_finds_the_same_matches(src):
+    plain, fast = re.compile(src), re.compile(R._class_first(src))
+    assert R._class_first(src) is not None and R._class_first(src) != src
+    for t in _fuzz_texts():
+        assert [(m.span(), m.groups()) for m in plain.finditer(t)] == [(m.span(), m.groups()) for m in fast.finditer(t)], t
+
+
+@pytest.mark.parametrize("src", [r"\b(?:19|20)\d\d", r"\b\d?x", r"(?=\d)\d", r"\b[.@]x", r"\b\d*y"])
+def test_class_first_leaves_other_shapes_alone(src):
+    assert R._class_first(src) is None  # a group, an optional class, a look-ahead, a boundary before "."
+
+
+def test_letter_branches_find_the_same_places():
+    alts = r"customer(?:\s+(?:number|no\.?))?|cust|(?:insurance\s+)?member|a/c|account|acc|(?:n[úu]mero\s+)?polizza"
+    ahead = re.compile(R._letter_branches(alts, r"(?![a-z])", ahead=True))
+    plain = re.compile(rf"\b(?=(?:{alts})(?![a-z]))")
+    exact = re.compile(R._letter_branches("best regards|best|bonjour|cheers", r"\b", exact=True))
+    plain_exact = re.compile(r"\b(?:best regards|best|bonjour|cheers)\b")
+    rnd = random.Random(3)
+    words = ["customer no", "cust", "xcust", "member", "insurance member", "a/c", "acc", "account", "polizza",
+             "numero polizza", "número polizza", "best regards", "best", "bonjour", "cheers", "bestx", " ", "\n", "-"]
+    for _ in range(3000):
+        t = "".join(rnd.choice(words) for _ in range(rnd.randint(1, 6)))
+        assert [m.start() for m in ahead.finditer(t)] == [m.start() for m in plain.finditer(t)], t
+        assert [m.span() for m in exact.finditer(t)] == [m.span() for m in plain_exact.finditer(t)], t
+    with pytest.raises(ValueError):
+        R._letter_branches("hi|(?:x)y", exact=True)
+
+
+def test_age_scan_finds_what_age_re_finds():
+    age = R.AgeRecognizer(EngineOptions())
+    parts = ["age", "Age", "aged", "ages", "he is", "She's", "turned", "I'm", "i am", "will be", "who's", " ", ":",
+             " : ", "\n", "\n\n", "of ", "95", "96", "120", "131", "9", "1995", "x", "kg", " years old", "-year-old",
+             " yo", "yrs", " years of age", "%", ".5", "/2", " am", "95kg", ","]
+    rnd = random.Random(5)
+    for _ in range(5000):
+        t = "".join(rnd.choice(parts) for _ in range(rnd.randint(1, 8)))
+        old = set()
+        for m in R.AGE_RE.finditer(t):
+            g = "n" if m.group("n") else "m" if m.group("m") else "k"
+            if 90 <= int(m.group(g)) <= 130:
+                old.add((m.start(g), m.end(g)))
+        assert {(s.start, s.end) for s in age.find(R.Doc(t))} == old, t
