@@ -29,6 +29,7 @@ Layers, from strongest to weakest evidence:
 from __future__ import annotations
 
 import ipaddress
+import collections
 import re
 from collections.abc import Sequence
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
@@ -2018,6 +2019,26 @@ def _lead_word(w: str) -> bool:
 _CHAT_ROLES = frozenset("agent customer system bot user admin operator support caller nurse doctor patient me".split())
 
 
+# A name field's value in any case, alone on its line ("full name (required): isa",
+# "- name - ana belén gutierrez", "1) name: david")
+_NAME_FIELD_LINE_RE = re.compile(
+    r"(?im:^[ \t]*(?:[-•*>]|\d+\))?[ \t]*(?:(?P<strong>full[ ]name|your[ ]name|customer[ ]name|account[ ]holder)|name)"
+    r"[ \t]*(?:\*|\(required\))?[ \t]*[:\-–|][ \t]*"
+    rf"(?P<n>{_NAME_ANY}(?:[ ](?:{_NAME_ANY}|[A-Za-z]\.)){{0,3}})[ \t]*$)")
+# "arjun bhattacharya here", "ottavio here." at the start of a message or line
+_HERE_NAME_RE = re.compile(rf"(?m:^[ \t]*(?P<n>{_NAME_ANY}(?:[ ]{_NAME_ANY})?)[ ]here\b)")
+# a relative named after "my" ("my partner cauã pereira is on the account", "my wife R. LEONARD")
+_MY_RELATION_NAME_RE = re.compile(
+    r"(?i:\bmy[ ](?:partner|wife|husband|son|daughter|mum|mom|mother|father|dad|brother|sister|grandad|grandma|"
+    r"granddad|nan|nana|aunt|uncle|fianc[ée]e?|carer|flatmate|housemate)[ ])"
+    rf"(?P<n>(?:[A-Za-z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})(?=[ ](?:is|has|was|will|can)\b|[,.;!?]|$)")
+# a chat line's speaker without a time of day ("Fern: Hi, I'm Fern", "yaw: RX5837230")
+_SPEAKER_LINE_RE = re.compile(rf"(?m:^[ \t]*(?P<n>{_NAME_ANY})[ \t]?:[ \t])")
+_FIELD_WORDS = frozenset("name email e-mail phone mobile tel topic message subject re note notes date dob address "
+                         "from to cc bcc sent ref reference account order status type details info summary "
+                         "question answer reply response comment comments".split())
+
+
 class PersonRecognizer(Recognizer):
     """Names by title ("Dr."), role or cue word before ("patient", "wife", "Name:"),
     credential after (", MD"), a verb cue after ("... was seen"), the name gazetteer,
@@ -2064,6 +2085,7 @@ class PersonRecognizer(Recognizer):
         self._lower_pairs(text, gaz, found)
         self._signature_dash(text, gaz, found)
         self._forms(text, gaz, found)
+        self._chat_and_forms_lower(text, gaz, found)
         if not found:
             return found
         self._particles(text, found)
@@ -2094,6 +2116,45 @@ class PersonRecognizer(Recognizer):
                     found.append(self._span(i, e, "PERSON", 0.55))
                 i = text.find(w, e)
         return found
+
+    def _chat_and_forms_lower(self, text: str, gaz, found: list[Span]) -> None:
+        """Names that chat transcripts and web forms write in any case: a name field's value
+        alone on its line, "<name> here" opening a line, a relative after "my", and a chat
+        line's speaker (a word that opens two lines or more as "<word>: "), wherever it occurs."""
+        def plain(words: list[str]) -> bool:
+            return not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FIELD_WORDS
+                           for w in words if len(w) > 2 or not w.endswith("."))
+        if "name" in text or "Name" in text or "NAME" in text:
+            for m in _NAME_FIELD_LINE_RE.finditer(text):
+                words = m.group("n").split(" ")
+                # (after a bare "name", a listed or capitalised word: not "see attached")
+                if plain(words) and (m.group("strong") or any(w[0].isupper() or w.lower() in gaz for w in words)):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.85))
+        if " here" in text:
+            for m in _HERE_NAME_RE.finditer(text):
+                words = m.group("n").split(" ")
+                if words[0].lower() in gaz and plain(words):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if "my " in text or "My " in text:
+            for m in _MY_RELATION_NAME_RE.finditer(text):
+                words = m.group("n").split(" ")
+                first = words[0]
+                if plain(words) and first.lower() not in STOP and (
+                        first[0].isupper() or first.endswith(".") or first.lower() in gaz):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if text.count(":") >= 2 and "\n" in text:
+            speakers = collections.Counter(m.group("n") for m in _SPEAKER_LINE_RE.finditer(text))
+            for w, k in speakers.items():
+                lw = w.lower()
+                if k < 2 or lw in _NOT_NAME or lw in _CHAT_ROLES or lw in _FIELD_WORDS or lw in ORG_WORDS \
+                        or lw in _FORM_WORDS or len(w) < 3:
+                    continue
+                i, n = text.find(w), len(text)
+                while i >= 0:
+                    e = i + len(w)
+                    if (i == 0 or not text[i - 1].isalnum()) and (e == n or not text[e].isalnum()):
+                        found.append(self._span(i, e, "PERSON", 0.75))
+                    i = text.find(w, e)
 
     @staticmethod
     def _date_word_name(text: str, toks: list[tuple[int, int, str]], k: int, seg: list, gaz) -> bool:

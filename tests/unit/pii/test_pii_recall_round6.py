@@ -116,3 +116,38 @@ def test_name_letters_of_a_licence_or_tax_code_do_not_survive_pseudonymization()
         out = ps.surrogate("ID", value)
         assert len(out) == len(value) and out[:5] != value[:5]
     assert ps.surrogate("ID", "MRN 00123456").startswith("MRN ")  # a short label prefix is kept
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        # a name field's value in any case, alone on its line
+        ("[Contact form]\nfull name (required): isa\nemail (required): x@example.com", "isa"),
+        ("details:\n  - name - ana belén gutierrez\n  - nie - Y5522167L", "ana belén gutierrez"),
+        ("1) name - david\n2) 540541297 (passport no)", "david"),
+        # "<name> here" opening a message
+        ("ottavio here. the transfer to my account failed", "ottavio"),
+        ("arjun bhattacharya here. i need to change my plan", "arjun bhattacharya"),
+        # a relative after "my"
+        ("my partner Cauã Pereira is on the account too.", "Cauã Pereira"),
+        ("my wife R. LEONARD is on the account too.", "R. LEONARD"),
+        # a chat line's speaker, without a time of day, wherever the word occurs
+        ("Fern: Hi, I'm Fern, how can I help?\nXiaoming: my sim is dead\nFern: Could I take your number?", "Fern"),
+        ("Priya: hi\nyaw: i missed my appointment\nPriya: no problem\nyaw: thanks", "yaw"),
+    ],
+)
+def test_names_in_chats_and_forms_in_any_case(text, name):
+    assert (name, "PERSON") in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, value",
+    [
+        ("the transfer to my sister hasn't arrived.", "hasn't arrived"),  # a verb after a relation
+        ("Name: see attached\nEmail: x@example.com", "see attached"),  # no listed or capitalised word
+        ("Topic: billing\nMessage: hello\nTopic: again", "Topic"),  # a form's field names are no speakers
+        ("we are here. all good", "we"),
+    ],
+)
+def test_chat_and_form_look_alikes_are_not_names(text, value):
+    assert (value, "PERSON") not in _found(text)
