@@ -165,6 +165,35 @@ def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     return re.compile(f"(?=[{first}])(?:{rx.pattern})", rx.flags)
 
 
+class _Sparse:
+    """A pattern of the ``(?=[first])(?:rx)`` form (``_fast``) whose matches are rare, searched
+    in two steps with the same matches: a probe that opens with the character class (so
+    that the regex engine's fast skip loop applies) and holds where ``rx`` matches, then
+    ``rx`` itself at those places, left to right and without overlap as ``finditer`` does."""
+
+    __slots__ = ("probe", "rx", "pattern")
+
+    def __init__(self, fast: re.Pattern[str]) -> None:
+        src = fast.pattern
+        if not src.startswith("(?=[") or "])(?:" not in src:
+            raise ValueError(f"not a _fast pattern: {src[:40]!r}")
+        first, rest = src[4:].split("])(?:", 1)
+        self.rx = re.compile(f"(?:{rest}", fast.flags)
+        self.probe = re.compile(f"[{first}](?<=(?=(?:{rest})(?s:.))", fast.flags)
+        self.pattern = fast.pattern
+
+    def finditer(self, text: str):
+        match, pos = self.rx.match, 0
+        for c in self.probe.finditer(text):
+            p = c.start()
+            if p < pos:
+                continue
+            m = match(text, p)
+            if m is not None:
+                yield m
+                pos = m.end() if m.end() > p else p + 1
+
+
 _WORD_CHARS_ONLY = re.compile(r"\w+")
 _QUANT_RE = re.compile(r"\+|\{(\d+)(?:(,)(\d*))?\}")
 
@@ -1157,13 +1186,8 @@ class IdRecognizer(Recognizer):
                 out.append(Span(m.start(), m.end(), "ID", 0.9, "id_sort_account"))
         # the value before its label ("LH 86687886 is my member number", "OVCPR1728J (that's my pan no)")
         # (found from the label: the connector and the value are searched for right before it)
-        last = 0
-        for probe in _AFTER_LABEL_PROBE.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
-            p = probe.start()
-            if p < last:
-                continue
-            lab = _AFTER_LABEL_AT.match(lower, p)  # (the probe's places: where this matches, in order)
-            last = lab.end()
+        for lab in _AFTER_LABEL_AT.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
+            p = lab.start()
             w = lower[max(0, p - 40):p]
             if not ("is" in w or "=" in w or "-" in w or "–" in w or "(" in w):  # (what every connector has)
                 continue
@@ -1313,8 +1337,6 @@ _AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct",
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
 _AFTER_LABEL_AT = re.compile(
     rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
-# (the places where ``_AFTER_LABEL_AT`` matches, found from their first letters)
-_AFTER_LABEL_PROBE = re.compile(_letter_branches(_AFTER_LABELS.replace("(?P<user>", "(?:"), r"\b", ahead=True))
 _CONNECTOR_BEFORE = re.compile(
     r"(?:[ ]+(?:is|=)[ ]+(?:my|the|our|his|her|your)?[ ]?|[ ]*[-–(][ ]*(?:that'?s[ ]+|it'?s[ ]+)?"
     r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")
@@ -1430,15 +1452,15 @@ _NATIONAL_IDS: tuple[tuple[str, str, tuple[str, ...] | None], ...] = (
     ("us.itin", r"\b9\d{2}-?\d{2}-?\d{4}\b", ("itin", "taxpayer")),
 )
 # Numbers of 13 digits or more whose check digits need no label, searched for inside the long
-# digit sequences of a text only (``_LONG_DIGITS_RE``): (stdnum module, pattern)
-_LONG_NUMBER_IDS: tuple[tuple[str, re.Pattern[str]], ...] = tuple((mod, re.compile(rx)) for mod, rx in (
+# digit sequences of a text only (``_LONG_DIGITS_RE``): (stdnum module, pattern, digits it has)
+_LONG_NUMBER_IDS: tuple[tuple[str, re.Pattern[str], int], ...] = tuple((mod, re.compile(rx), n) for mod, rx, n in (
     # French social security number (NIR: 15 digits, key mod 97) and tax number (SPI: 13 digits, key mod 511)
-    ("fr.nir", r"\b[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}\b"),
-    ("fr.nif", r"\b[0-3]\d ?\d{2} ?\d{3} ?\d{3} ?\d{3}\b"),
+    ("fr.nir", r"\b[12] ?\d{2} ?\d{2} ?\d{2} ?\d{3} ?\d{3} ?\d{2}\b", 15),
+    ("fr.nif", r"\b[0-3]\d ?\d{2} ?\d{3} ?\d{3} ?\d{3}\b", 13),
     # an IMEI written in its groups ("35-209900-176148-1", "35 877853 169603 6", "35461005-4911647")
-    ("imei", r"\b(?:\d{2}([ -])\d{6}\1\d{6}\1\d|\d{8}([ -])\d{6}\2\d|\d{8}-\d{7}|\d{4} \d{4} \d{4} \d{3})\b"),
+    ("imei", r"\b(?:\d{2}([ -])\d{6}\1\d{6}\1\d|\d{8}([ -])\d{6}\2\d|\d{8}-\d{7}|\d{4} \d{4} \d{4} \d{3})\b", 15),
     # a SIM card's ICCID (89, then 17 or 18 digits; Luhn), in groups or not
-    ("luhn", r"\b89\d{2,3}(?:[ -]?\d{1,5}){3,4}\b"),
+    ("luhn", r"\b89\d{2,3}(?:[ -]?\d{1,5}){3,4}\b", 19),
 ))
 # a maximal sequence of 13 digits or more, single spaces or dashes between them
 _LONG_DIGITS_RE = _fast(_Src(r"(?<!\d)\d(?:[ -]?\d){12,}(?!\d)"), r"\d")
@@ -1460,11 +1482,11 @@ _SCHEME_NAMES = {"luhn": "iccid", "it.codicefiscale:lower": "it.codicefiscale"}
 # licence (surname, birth date with the month +50 for women, initials, check characters:
 # "HARPE 903095 RW9PP"), an Indian driving licence (state, RTO, year of issue, 7 digits:
 # "MH12 20110012345")
-_ID_SHAPES_RE = _fast(_Src(
+_ID_SHAPES_RE = _Sparse(_fast(_Src(
     r"\b(?:(?P<nino>(?!BG|GB|KN|NK|NT|TN|ZZ)[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z](?: ?\d{2} ?\d{2} ?\d{2} ?| \d{6} |\d{6})[A-D])"
     r"|(?P<dvla>[A-Z9]{5} ?\d[0156]\d[0-3]\d{2} ?[A-Z9]{2}\d[A-Z]{2})"
     r"|(?P<indl>(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR"
-    r"|TS|UK|UP|WB)\d{2}[ -]?(?:19|20)\d{2}\d{7}))\b"), "A-Z")
+    r"|TS|UK|UP|WB)\d{2}[ -]?(?:19|20)\d{2}\d{7}))\b"), "A-Z"))
 _SHAPE_NAMES = {"nino": "gb.nino", "dvla": "gb.driving_licence", "indl": "in.driving_licence"}
 _CF_GATES = (_FREE_GATES["it.codicefiscale"][2], _FREE_GATES["it.codicefiscale:lower"][2])
 _CF_EITHER_CASE_RE = re.compile(r"\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z]\d{3}[A-Za-z]")
@@ -1564,7 +1586,10 @@ class NationalIdRecognizer(Recognizer):
             out.extend(Span(m.start(), m.end(), "ID", 0.9, f"national_id:{_SHAPE_NAMES[m.lastgroup]}")
                        for m in _ID_SHAPES_RE.finditer(text))
         for m in _LONG_DIGITS_RE.finditer(text) if doc.has_run(3) else ():  # (each has a group of 3 digits or more)
-            for mod, rx in _LONG_NUMBER_IDS:
+            nd = (m.end() - m.start()) - m.group().count(" ") - m.group().count("-")
+            for mod, rx, need in _LONG_NUMBER_IDS:
+                if nd < need:
+                    continue
                 out.extend(Span(c.start(), c.end(), "ID", 0.95, f"national_id:{_SCHEME_NAMES.get(mod, mod)}")
                            for c in rx.finditer(text, m.start(), m.end()) if self._valid(mod, c.group()))
         return out
@@ -2729,11 +2754,11 @@ class OrganizationRecognizer(Recognizer):
 
 # Fast-start versions of the module's patterns (see ``_fast``); same matches.
 EMAIL_RE = _fast(EMAIL_RE, "A-Za-z0-9._%+-")
-PHONE_RE = _fast(PHONE_RE, r"\d(+")
+PHONE_RE = _Sparse(_fast(PHONE_RE, r"\d(+"))
 INTL_PHONE_RE = _fast(INTL_PHONE_RE, "+")
 INTL00_PHONE_RE = _fast(INTL00_PHONE_RE, "0")
 IN_MOBILE_RE = _fast(IN_MOBILE_RE, "6-9")
-NATIONAL_PHONE_RE = _fast(NATIONAL_PHONE_RE, "(0")
+NATIONAL_PHONE_RE = _Sparse(_fast(NATIONAL_PHONE_RE, "(0"))
 # (a date starts with a digit, a weekday or a month: no other capital can start one)
 _DATE_ALL = _fast(_DATE_ALL, r"\dADFJMNOSTW")
 AGE_RE = _fast(AGE_RE, r"\dAaIiHhSsWwTtJj")
@@ -2741,16 +2766,16 @@ ADDRESS_RES = [_fast(ADDRESS_RES[0], r"\d"), _fast(ADDRESS_RES[1], r"\d"), _fast
                _fast(ADDRESS_RES[3], _UP), _fast(ADDRESS_RES[4], r"\d"), _fast(ADDRESS_RES[5], "ACVPRLcUu"),
                _fast(ADDRESS_RES[6], "RABPAICQ"), _fast(ADDRESS_RES[7], r"\d"),
                _fast(ADDRESS_RES[8], "HFPDSN#"), _fast(ADDRESS_RES[9], "LlMmHhFfAa")]
-_PC_RE = _fast(_PC_RE, r"\d")
+_PC_RE = _Sparse(_fast(_PC_RE, r"\d"))
 US_ZIP_RE = _fast(US_ZIP_RE, r"\d")
-UK_POSTCODE_RE = _fast(UK_POSTCODE_RE, "A-Z")
+UK_POSTCODE_RE = _Sparse(_fast(UK_POSTCODE_RE, "A-Z"))
 CA_POSTCODE_RE = _fast(CA_POSTCODE_RE, "A-Z")
 SSN_RE = _fast(SSN_RE, r"\d")
 ID_BARE_RE = _fast(ID_BARE_RE, r"A-Z\d")
 CARD_RE = _fast(CARD_RE, r"\d")
 IBAN_RE = _fast(IBAN_RE, "A-Z")
-IPV4_RE = _fast(IPV4_RE, r"\d")
-URL_RE = _fast(URL_RE, "hHfFwW")
+IPV4_RE = _Sparse(_fast(IPV4_RE, r"\d"))
+URL_RE = _Sparse(_fast(URL_RE, "hHfFwW"))
 NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
 CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
 _SPOKEN_DATE_RE = _fast(_SPOKEN_DATE_RE, "jfmasondt")
