@@ -28,10 +28,11 @@ Layers, from strongest to weakest evidence:
 
 from __future__ import annotations
 
-import ipaddress
 import collections
+import ipaddress
 import re
 from collections.abc import Sequence
+from itertools import repeat
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ._names import gazetteer
@@ -2047,18 +2048,24 @@ _CHAT_ROLES = frozenset("agent customer system bot user admin operator support c
 # A name field's value in any case, alone on its line ("full name (required): isa",
 # "- name - ana belén gutierrez", "1) name: david")
 _NAME_FIELD_LINE_RE = re.compile(
-    r"(?im:^[ \t]*(?:[-•*>]|\d+\))?[ \t]*(?:(?P<strong>full[ ]name|your[ ]name|customer[ ]name|account[ ]holder)|name)"
+    r"(?i:[ \t]*(?:[-•*>]|\d+\))?[ \t]*(?:(?P<strong>full[ ]name|your[ ]name|customer[ ]name|account[ ]holder)|name)"
     r"[ \t]*(?:\*|\(required\))?[ \t]*[:\-–|][ \t]*"
-    rf"(?P<n>{_NAME_ANY}(?:[ ](?:{_NAME_ANY}|[A-Za-z]\.)){{0,3}})[ \t]*$)")
+    rf"(?P<n>{_NAME_ANY}(?:[ ](?:{_NAME_ANY}|[A-Za-z]\.)){{0,3}})[ \t]*(?=\n|\Z))")
 # "arjun bhattacharya here", "ottavio here." at the start of a message or line
-_HERE_NAME_RE = re.compile(rf"(?m:^[ \t]*(?P<n>{_NAME_ANY}(?:[ ]{_NAME_ANY})?)[ ]here\b)")
+_HERE_NAME_RE = re.compile(rf"[ \t]*(?P<n>{_NAME_ANY}(?:[ ]{_NAME_ANY})?)[ ]here\b")
 # a relative named after "my" ("my partner cauã pereira is on the account", "my wife R. LEONARD")
 _MY_RELATION_NAME_RE = re.compile(
     r"(?i:\bmy[ ](?:partner|wife|husband|son|daughter|mum|mom|mother|father|dad|brother|sister|grandad|grandma|"
     r"granddad|nan|nana|aunt|uncle|fianc[ée]e?|carer|flatmate|housemate)[ ])"
     rf"(?P<n>(?:[A-Za-z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})(?=[ ](?:is|has|was|will|can)\b|[,.;!?]|$)")
 # a chat line's speaker without a time of day ("Fern: Hi, I'm Fern", "yaw: RX5837230")
-_SPEAKER_LINE_RE = re.compile(rf"(?m:^[ \t]*(?P<n>{_NAME_ANY})[ \t]?:[ \t])")
+_SPEAKER_LINE_RE = re.compile(rf"[ \t]*(?P<n>{_NAME_ANY})[ \t]?:[ \t]")
+# (the three are tried at the start of each line: ``_line_starts``)
+_NEWLINE_RE = re.compile(r"\n")
+
+
+def _line_starts(text: str) -> list[int]:
+    return [0, *(m.end() for m in _NEWLINE_RE.finditer(text))]
 _FIELD_WORDS = frozenset("name email e-mail phone mobile tel topic message subject re note notes date dob address "
                          "from to cc bcc sent ref reference account order status type details info summary "
                          "question answer reply response comment comments".split())
@@ -2149,14 +2156,17 @@ class PersonRecognizer(Recognizer):
         def plain(words: list[str]) -> bool:
             return not any(w.lower() in _NOT_NAME or w.lower() in ORG_WORDS or w.lower() in _FIELD_WORDS
                            for w in words if len(w) > 2 or not w.endswith("."))
+        starts = None
         if "name" in text or "Name" in text or "NAME" in text:
-            for m in _NAME_FIELD_LINE_RE.finditer(text):
+            starts = _line_starts(text)
+            for m in filter(None, map(_NAME_FIELD_LINE_RE.match, repeat(text), starts)):
                 words = m.group("n").split(" ")
                 # (after a bare "name", a listed or capitalised word: not "see attached")
                 if plain(words) and (m.group("strong") or any(w[0].isupper() or w.lower() in gaz for w in words)):
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.85))
         if " here" in text:
-            for m in _HERE_NAME_RE.finditer(text):
+            starts = starts or _line_starts(text)
+            for m in filter(None, map(_HERE_NAME_RE.match, repeat(text), starts)):
                 words = m.group("n").split(" ")
                 if words[0].lower() in gaz and plain(words):
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
@@ -2168,7 +2178,8 @@ class PersonRecognizer(Recognizer):
                         first[0].isupper() or first.endswith(".") or first.lower() in gaz):
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
         if text.count(":") >= 2 and "\n" in text:
-            speakers = collections.Counter(m.group("n") for m in _SPEAKER_LINE_RE.finditer(text))
+            starts = starts or _line_starts(text)
+            speakers = collections.Counter(m.group("n") for m in map(_SPEAKER_LINE_RE.match, repeat(text), starts) if m)
             for w, k in speakers.items():
                 lw = w.lower()
                 if k < 2 or lw in _NOT_NAME or lw in _CHAT_ROLES or lw in _FIELD_WORDS or lw in ORG_WORDS \
