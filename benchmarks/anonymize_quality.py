@@ -390,7 +390,8 @@ def main() -> None:
     ap.add_argument("--detector", choices=("cli", "library", "presidio"), default="cli")
     ap.add_argument("--cli", help="the command to run instead of this checkout's CLI, e.g. 'release-gate'")
     ap.add_argument("--datasets", default="sample,tickets",
-                    help="comma-separated: sample, tickets, clinical, finance, customer (the last three: development sets)")
+                    help="comma-separated: sample, tickets, clinical, finance, customer, identity (the last four: "
+                         "development sets)")
     ap.add_argument("--presidio-max", type=int, default=None,
                     help="score Presidio on the first N records of each data set only")
     ap.add_argument("--json", type=Path, help="also write the figures as JSON")
