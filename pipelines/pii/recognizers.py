@@ -242,7 +242,7 @@ def _class_first(src: str) -> str | None:
             lo, comma, hi = int(q.group(1)), q.group(2), q.group(3)
             if lo < 1:
                 return None
-            rest_q = f"{{{lo - 1}{',' if comma else ''}{int(hi) - 1 if hi else ''}}}" if (lo > 1 or comma) else None
+            rest_q = f"{{{lo - 1}{',' if comma else ''}{int(hi) - 1 if hi else ''}}}" if (lo > 1 or comma) else ""
         j = q.end()
     elif src[j:j + 1] in ("?", "*"):
         return None
