@@ -1758,7 +1758,7 @@ _CUE_BEFORE = re.compile(
     r"(?:reported|requested|submitted|raised|opened|logged|created|approved|authori[sz]ed|placed|booked)\s+by|"
     r"emergency\s+contact|contact|np|pa|rn|md|" + _ROLE_WORDS + r"|mum|mom|dad|grandmother|grandfather|"
     r"grandma|grandpa|aunt|uncle|nephew|niece|cousin|fiancée?|boyfriend|girlfriend|neighbou?r|boss|"
-    r"spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+to|ask\s+for|assigned\s+to|handled\s+by|"
+    r"spoke\s+(?:to|with)|speaking\s+(?:to|with)|talked\s+to|ask\s+for|assigned\s+to|handled\s+by|chatting\s+with|"
     r"escalated\s+to|transferred\s+to|my\s+name\s+is|name\s+is|named|attn|attention|"
     r"prescriber|insured(?:\s+person)?|policy\s?holder|beneficiary|payee|claimant|worker|doctor|gp|pcp|"
     r"principal\s+investigator|pi|reporter|ordering|referring|registrar|nok|next\s+of\s+kin|carer|attendant|rph|"
@@ -1944,7 +1944,11 @@ _SIG_DASH_RE = re.compile(rf"(?m:^[ \t]*(?:--?|—|–)[ \t]*(?P<n>{_NAME_ANY}(?
 _ANYCASE_WORD = rf"(?:(?:Mc|Mac|O'|O’|D'|D’)?[{_UP}](?:[{_LO}]+|[{_UP}]+)(?:['’-][{_UP}{_LO[:3]}](?:[{_LO}]+|[{_UP}]+))*)"
 # "Last, First [Middle] [M.]" -- "Duffy, Dennis", "GOH, LI NA", "Smith, J.", "JOHNSON, MELISSA C"
 # (found from the comma: the part after it is matched, the part before it searched for at its end)
-_LAST_PART_RE = re.compile(rf"(?<![\w@.'’-])(?P<l>{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD})?)$")
+# surname particles, in any case ("van den Heuvel", "da Paz")
+_PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|binti|ibn|al|el"
+_PARTICLE_SET = frozenset(_PARTICLE_WORDS.split("|"))
+_LAST_PART_RE = re.compile(
+    rf"(?<![\w@.'’-])(?P<l>(?:(?i:{_PARTICLE_WORDS})[ ]){{0,2}}{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD})?)$")
 _FIRST_PART_RE = re.compile(
     rf",[ ]?(?P<f>[A-Z]\.(?:[ ]?[A-Z]\.)?|{_ANYCASE_WORD}(?:[ ]{_ANYCASE_WORD}){{0,2}})(?P<mi>[ ][A-Z]\.?(?![\w'’-]))?(?![\w@'’-])")
 _COMMA_CAP_RE = re.compile(rf",[ ]?(?=[{_UP}])")
@@ -1965,7 +1969,6 @@ _CHAT_SPEAKER_RE = re.compile(
 _CHAT_LINE_RE = _fast(_Src(r"\n(?=[ \t]*\[?\d{1,2}:\d\d)"), "\n")
 # A title before a surname in capitals ("Mrs. GALLAGHER", "Miss ÖZTÜRK") or before particles
 # ("Dr. van Bergen"); an initial before particles ("D. van Rijthoven")
-_PARTICLE_WORDS = "van|von|der|den|de|del|della|di|da|dos|du|la|le|ter|ten|bin|binti|ibn|al|el"
 # After a title: a surname in capitals ("Mrs. GALLAGHER", "Miss ÖZTÜRK") or particles and a name
 # ("Dr. van Bergen")
 _CAPS_AFTER_TITLE_RE = re.compile(rf"(?P<n>[{_UP}][{_UP}'’-]+(?:[ ][{_UP}][{_UP}'’-]+)?)(?![\w'’-])")
@@ -2058,6 +2061,12 @@ _MY_RELATION_NAME_RE = re.compile(
     r"(?i:\bmy[ ](?:partner|wife|husband|son|daughter|mum|mom|mother|father|dad|brother|sister|grandad|grandma|"
     r"granddad|nan|nana|aunt|uncle|fianc[ée]e?|carer|flatmate|housemate)[ ])"
     rf"(?P<n>(?:[A-Za-z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})(?=[ ](?:is|has|was|will|can)\b|[,.;!?]|$)")
+# an agent named in brackets in a chat log ("Agent (Jun-Jun): ..."); a caller who says who is
+# calling ("hi um this is amanda calling about ...", "this is pádraig here")
+_AGENT_BRACKET_RE = re.compile(
+    rf"\b(?:Agent|Advisor|Adviser|Rep|Representative|Operator|Support)[ ]\((?P<n>{_NAME_ANY}(?:[ .]{{1,2}}{_NAME_ANY}){{0,2}})\)[ ]?:")
+_THIS_IS_CALLING_RE = re.compile(
+    rf"(?i:\bthis[ ]is[ ])(?P<n>{_NAME_ANY}(?:[ ]{_NAME_ANY})?)(?=[ ](?:calling|speaking|here|from)\b)")
 # a chat line's speaker without a time of day ("Fern: Hi, I'm Fern", "yaw: RX5837230")
 _SPEAKER_LINE_RE = re.compile(rf"[ \t]*(?P<n>{_NAME_ANY})[ \t]?:[ \t]")
 # (the three are tried at the start of each line: ``_line_starts``)
@@ -2176,6 +2185,15 @@ class PersonRecognizer(Recognizer):
                 first = words[0]
                 if plain(words) and first.lower() not in STOP and (
                         first[0].isupper() or first.endswith(".") or first.lower() in gaz):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if "(" in text:
+            for m in _AGENT_BRACKET_RE.finditer(text):
+                if plain(m.group("n").split(" ")):
+                    found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
+        if "this is" in text or "This is" in text:
+            for m in _THIS_IS_CALLING_RE.finditer(text):
+                words = m.group("n").split(" ")
+                if plain(words) and words[0].lower() not in STOP:
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
         if text.count(":") >= 2 and "\n" in text:
             starts = starts or _line_starts(text)
@@ -2371,7 +2389,8 @@ class PersonRecognizer(Recognizer):
         if len(lwords) == 2 and _lead_word(lwords[0]):  # "Caller Macaraeg, Rommel", "Dr Williams, N."
             start += len(lwords[0]) + 1
             last, lwords = lwords[1], lwords[1:]
-        if any(w.lower() in _NOT_NAME or w.lower() in _FORM_WORDS or w.lower() in ORG_WORDS for w in lwords):
+        if any((w.lower() in _NOT_NAME and w.lower() not in _PARTICLE_SET) or w.lower() in _FORM_WORDS
+               or w.lower() in ORG_WORDS for w in lwords) or lwords[-1].lower() in _PARTICLE_SET:
             return
         labelled_ = None
 

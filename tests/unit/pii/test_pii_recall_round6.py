@@ -151,3 +151,16 @@ def test_names_in_chats_and_forms_in_any_case(text, name):
 )
 def test_chat_and_form_look_alikes_are_not_names(text, value):
     assert (value, "PERSON") not in _found(text)
+
+
+@pytest.mark.parametrize(
+    "text, name",
+    [
+        ("[18:07] Bot: You're now chatting with Jomar.\n[18:08] You: hi", "Jomar"),
+        ("[15:16] Agent (Princess): And the cust ref?", "Princess"),
+        ("hi um this is amanda calling about my statement", "amanda"),
+        ("From: da Paz, Ravy <r.dapaz@example.com>", "da Paz, Ravy"),
+    ],
+)
+def test_names_after_chat_cues_and_with_particles(text, name):
+    assert (name, "PERSON") in _found(text)
