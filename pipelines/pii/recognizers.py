@@ -1468,13 +1468,15 @@ _LONG_DIGITS_RE = _fast(_Src(r"(?<!\d)\d(?:[ -]?\d){12,}(?!\d)"), r"\d")
 # What a checksum-free scheme's pattern needs in the text, to skip it where it cannot match
 # ((length, how many) of the maximal digit runs it has, a substring or None, a regex it needs
 # to find or None, the characters it can start with).
+# (a codice fiscale from its digits on, in either case: the gate of both its patterns)
+_CF_DIGITS_RE = re.compile(r"\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z]\d{3}[A-Za-z]")
 _FREE_GATES: dict[str, tuple[tuple[tuple[int, int], ...], str | None, re.Pattern[str] | None, str]] = {
     # six letters, 2 digits, a letter, 2 digits, a letter, 3 digits, a letter (the gate: from the digits on)
-    "it.codicefiscale": (((2, 2), (3, 1)), None, re.compile(r"\d\d[A-EHLMPR-T]\d\d[A-Z]\d{3}[A-Z]"), "A-Z"),
+    "it.codicefiscale": (((2, 2), (3, 1)), None, _CF_DIGITS_RE, "A-Z"),
     "es.dni": (((8, 1),), None, None, r"\d"),
     "es.nie": (((7, 1),), None, None, "XYZ"),
     "br.cpf": (((3, 3), (2, 1)), ".", None, r"\d"),
-    "it.codicefiscale:lower": (((2, 2), (3, 1)), None, re.compile(r"\d\d[a-ehlmpr-t]\d\d[a-z]\d{3}[a-z]"), "a-z"),
+    "it.codicefiscale:lower": (((2, 2), (3, 1)), None, _CF_DIGITS_RE, "a-z"),
 }
 # (recognizer names of the schemes whose stdnum module is not named after them)
 _SCHEME_NAMES = {"luhn": "iccid", "it.codicefiscale:lower": "it.codicefiscale"}
@@ -1489,8 +1491,6 @@ _ID_SHAPES_RE = _Sparse(_fast(_Src(
     r"|(?P<indl>(?:AN|AP|AR|AS|BR|CG|CH|DD|DL|GA|GJ|HP|HR|JH|JK|KA|KL|LA|LD|MH|ML|MN|MP|MZ|NL|OD|OR|PB|PY|RJ|SK|TN|TR"
     r"|TS|UK|UP|WB)\d{2}[ -]?(?:19|20)\d{2}\d{7}))\b"), "A-Z"))
 _SHAPE_NAMES = {"nino": "gb.nino", "dvla": "gb.driving_licence", "indl": "in.driving_licence"}
-_CF_GATES = (_FREE_GATES["it.codicefiscale"][2], _FREE_GATES["it.codicefiscale:lower"][2])
-_CF_EITHER_CASE_RE = re.compile(r"\d\d[A-EHLMPR-Ta-ehlmpr-t]\d\d[A-Za-z]\d{3}[A-Za-z]")
 _NINO_RE = re.compile(r"\b[A-CEGHJ-PR-TW-Z][A-CEGHJ-NPR-TW-Z] ?\d{2} ?\d{2} ?\d{2} ?[A-D]\b")
 _NINO_CONTEXT = re.compile(r"(?i:\b(?:national\s+insurance|NINO|NI\s+(?:number|no))\b)")
 
@@ -1542,11 +1542,16 @@ class NationalIdRecognizer(Recognizer):
         """``self.free`` without the alternatives that cannot match in this text (their digit
         runs or characters are missing), which gives the same matches; None when none can."""
         runs, text = doc.digit_runs, doc.text
-        # (the two codice fiscale gates share what they need, looked for once in either case)
-        cf = len(runs.get(2, ())) >= 2 and 3 in runs and _CF_EITHER_CASE_RE.search(text) is not None
+        found: dict[re.Pattern[str], bool] = {}  # (a gate regex shared by schemes is searched once)
+
+        def has(rx: re.Pattern[str]) -> bool:
+            if rx not in found:
+                found[rx] = rx.search(text) is not None
+            return found[rx]
+
         on = tuple(i for i, _, g in self._free_src
                    if g is None or (all(len(runs.get(n, ())) >= k for n, k in g[0]) and (g[1] is None or g[1] in text)
-                                    and (g[2] is None or (cf or g[2] not in _CF_GATES) and g[2].search(text))))
+                                    and (g[2] is None or has(g[2]))))
         rx = self._free_by_set.get(on, False)
         if rx is False:
             if len(on) == len(self._free_src):
