@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import bisect
+from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
@@ -23,6 +24,7 @@ PRIORITY: tuple[str, ...] = (
     "ZIP", "PERSON", "ORGANIZATION", "CITY", "STATE", "COUNTRY", "NRP", "DOMAIN",
 )
 _RANK = {t: i for i, t in enumerate(PRIORITY)}
+_POSITION = attrgetter("start", "end", "type")
 
 
 @dataclass(frozen=True, order=True)
@@ -81,5 +83,5 @@ def resolve(cands: Iterable[Span]) -> list[Span]:
             continue
         taken.insert(i, (s.start, s.end))
         chosen.append(s)
-    chosen.sort()
+    chosen.sort(key=_POSITION)  # (the dataclass order, without its generated __lt__)
     return chosen

@@ -52,7 +52,7 @@ _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_run_heads")
+    __slots__ = ("text", "_words", "_lower", "_caps", "_runs")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -60,7 +60,6 @@ class Doc:
         self._lower: str | None = None
         self._caps: list[int] | None = None
         self._runs: dict[int, list[str]] | None = None
-        self._run_heads: set[str] | None = None
 
     @property
     def lower(self) -> str:
@@ -82,7 +81,8 @@ class Doc:
         bare ID one of six or more), so a text without one skips their scan."""
         if self._runs is None:
             runs: dict[int, list[str]] = {}
-            for r in _DIGITS_RE.findall(self.text):
+            # (on ASCII text \d is [0-9]; a pattern that opens with one class is searched faster)
+            for r in (_ASCII_DIGITS_RE if self.text.isascii() else _DIGITS_RE).findall(self.text):
                 runs.setdefault(len(r), []).append(r)
             self._runs = runs
         return self._runs
@@ -92,17 +92,13 @@ class Doc:
         return any(lo <= n <= hi for n in self.digit_runs)
 
     def has_run_starting(self, prefix: str) -> bool:
-        """Whether a maximal digit run starts with ``prefix`` (one or two digits)."""
-        if self._run_heads is None:
-            heads = set()
-            for runs in self.digit_runs.values():
-                for r in runs:
-                    heads.add(r[:1])
-                    heads.add(r[:2])
-            self._run_heads = heads
-        if len(prefix) > 2:
-            return any(r.startswith(prefix) for runs in self.digit_runs.values() for r in runs)
-        return prefix in self._run_heads
+        """Whether a maximal digit run starts with ``prefix`` (digits): ``prefix`` with no
+        digit right before it (a search that opens with the literal, so the engine's fast
+        literal scan applies)."""
+        rx = _RUN_START_RES.get(prefix)
+        if rx is None:
+            rx = _RUN_START_RES.setdefault(prefix, re.compile(rf"{re.escape(prefix)}(?<!\d{re.escape(prefix)})"))
+        return rx.search(self.text) is not None
 
     @property
     def caps(self) -> list[int]:
@@ -114,6 +110,8 @@ class Doc:
 
 
 _DIGITS_RE = re.compile(r"\d+")
+_ASCII_DIGITS_RE = re.compile(r"[0-9][0-9]*")
+_RUN_START_RES: dict[str, re.Pattern[str]] = {}
 _DIGIT_RE = re.compile(r"\d")
 # (the loop unrolled: the same matches as ``[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?``, faster)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\.(?=[A-Za-z]\.)[A-Za-z'’-]*)*\.?")
@@ -151,6 +149,11 @@ class _Src(NamedTuple):
     flags: int = 0
 
 
+# a pattern's first item when it is one character or character class, not repeated (not
+# optional): the engine then finds candidate positions with its fast loop
+_PLAIN_LEAD_RE = re.compile(r"(?:[^\\()\[\]{}?*+|^$.]|\\[^A-Za-z0-9]|\\[dDsSwWntr]|\[\^?\]?(?:\\.|[^\]\\])*\])(?![?*+{])")
+
+
 def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     """``rx`` made quicker to search, with the same matches.  Python's regex engine skips to
     candidate positions with a fast loop over the text only when a pattern starts with a
@@ -159,7 +162,10 @@ def _fast(rx: re.Pattern[str] | _Src, first: str) -> re.Pattern[str]:
     class is rewritten to open with that class, the assertions becoming look-behinds right
     after it (``_class_first``); any other is put behind a look-ahead for its possible first
     characters ``first`` (2-3x faster on prose than trying every position, a class first is
-    faster still)."""
+    faster still).  A pattern that already opens with a character (class) is left as it is:
+    the look-ahead would only hide that class from the engine."""
+    if not rx.flags & re.IGNORECASE and _PLAIN_LEAD_RE.match(rx.pattern):
+        return re.compile(rx.pattern, rx.flags)
     lead = _class_first(rx.pattern)
     if lead is not None:
         return re.compile(lead, rx.flags)
@@ -193,6 +199,43 @@ class _Sparse:
             if m is not None:
                 yield m
                 pos = m.end() if m.end() > p else p + 1
+
+
+class _WordStart:
+    """A pattern whose every match starts a word -- at the text's start or right after a
+    character that is not an ASCII letter, digit or underscore (its alternatives open with a
+    letter behind ``\\b`` or ``(?<!\\w.)``) -- searched with the same matches from a probe
+    that opens with that character class (``[^A-Za-z0-9_]``): the engine's fast skip loop then
+    stops at word starts only, where a letter-led pattern stops at every letter."""
+
+    __slots__ = ("rx", "probe", "pattern")
+
+    def __init__(self, rx: re.Pattern[str]) -> None:
+        self.rx = rx
+        self.probe = re.compile(f"[^A-Za-z0-9_](?=(?:{rx.pattern}))", rx.flags)
+        self.pattern = rx.pattern
+
+    def finditer(self, text: str):
+        match = self.rx.match
+        m = match(text)
+        pos = 0
+        if m is not None:
+            yield m
+            pos = m.end() if m.end() > 0 else 1
+        for c in self.probe.finditer(text):
+            p = c.end()
+            if p < pos:
+                continue
+            m = match(text, p)  # (the probe's look-ahead held here: it matches)
+            yield m
+            pos = m.end() if m.end() > p else p + 1
+
+    def search(self, text: str) -> re.Match[str] | None:
+        m = self.rx.match(text)
+        if m is None:
+            c = self.probe.search(text)
+            m = None if c is None else self.rx.match(text, c.end())
+        return m
 
 
 _WORD_CHARS_ONLY = re.compile(r"\w+")
@@ -1116,8 +1159,8 @@ class IdRecognizer(Recognizer):
         first = {w[0] for w in _literal_words(_ID_LABELS)} | {w.lower()[:1] for w in options.context_words.get("ID", ())}
         first.discard("")
         branches = _letter_branches(low, r"(?![a-z])", ahead=True)
-        self._label_at = re.compile(branches) if branches else \
-            re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))")
+        self._label_at = _WordStart(re.compile(branches) if branches else
+                                    re.compile(rf"(?=[{re.escape(''.join(sorted(first)))}])\b(?=(?:{low})(?![a-z]))"))
 
     def _is_label(self, lower: str) -> bool:
         """Whether the lower-cased ``lower`` has an ID label."""
@@ -1336,8 +1379,8 @@ _AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct",
                       "mem", "gym", "library", "serial", "sim", "iccid", "loan", "a/c", "id card", "voter", "epic",
                       "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice", "fiscal", "steuer", "hrerschein")
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
-_AFTER_LABEL_AT = re.compile(
-    rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b")  # (the first letters of its words)
+_AFTER_LABEL_AT = _WordStart(re.compile(
+    rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b"))  # (the first letters of its words)
 _CONNECTOR_BEFORE = re.compile(
     r"(?:[ ]+(?:is|=)[ ]+(?:my|the|our|his|her|your)?[ ]?|[ ]*[-–(][ ]*(?:that'?s[ ]+|it'?s[ ]+)?"
     r"(?:my|the|your|our)?[ ]?)(?:[a-z]+[ ]){0,2}$")
@@ -1519,9 +1562,9 @@ class NationalIdRecognizer(Recognizer):
         # the same matches, behind a fast scan for their first letters
         low_words = [*map(re.escape, (w.lower() for w in words)), r"national\s+insurance", "nino"]
         branches = _letter_branches("|".join(low_words), r"\b")
-        self._any_ctx_lower = re.compile(branches) if branches else re.compile(
+        self._any_ctx_lower = _WordStart(re.compile(branches) if branches else re.compile(
             f"(?=[{re.escape(''.join(sorted({w[0] for w in low_words})))}])\\b(?:"
-            + _factor_alternatives("|".join(low_words), deep=True) + r")\b")
+            + _factor_alternatives("|".join(low_words), deep=True) + r")\b"))
         self._modules: dict[str, object] = {}
 
     def _valid(self, mod: str, value: str) -> bool:
@@ -1650,6 +1693,8 @@ class IbanRecognizer(Recognizer):
 
 
 IPV4_RE = _Src(r"(?<![\w.])(?:\d{1,3}\.){3}\d{1,3}(?!\w|\.\d)")
+# what every IPv4 address holds ("1.2.3" in "1.2.3.4"), from its first dot: a fast scan for "."
+_IPV4_GATE = re.compile(r"\.(?<=\d\.)\d{1,3}\.\d")
 IPV6_RE = re.compile(r"(?<![\w:])(?:[0-9A-Fa-f]{0,4}:){2,7}(?:[0-9A-Fa-f]{1,4}|(?:\d{1,3}\.){3}\d{1,3})?(?![\w:])")
 
 
@@ -1662,7 +1707,7 @@ class IpRecognizer(Recognizer):
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
         out = []
-        if "." in text:
+        if "." in text and _IPV4_GATE.search(text):
             for m in IPV4_RE.finditer(text):
                 try:
                     ipaddress.IPv4Address(m.group())
@@ -2068,6 +2113,7 @@ _MY_RELATION_NAME_RE = re.compile(
     rf"(?P<n>(?:[A-Za-z]\.[ ]?)?{_NAME_ANY}(?:[ ]{_NAME_ANY}){{0,2}})(?=[ ](?:is|has|was|will|can)\b|[,.;!?]|$)")
 # an agent named in brackets in a chat log ("Agent (Jun-Jun): ..."); a caller who says who is
 # calling ("hi um this is amanda calling about ...", "this is pádraig here")
+_AGENT_BRACKET_GATE = re.compile(r"(?:Agent|Advisor|Adviser|Rep|Representative|Operator|Support) \(")  # (first letters: a fast scan)
 _AGENT_BRACKET_RE = re.compile(
     rf"\b(?:Agent|Advisor|Adviser|Rep|Representative|Operator|Support)[ ]\((?P<n>{_NAME_ANY}(?:[ .]{{1,2}}{_NAME_ANY}){{0,2}})\)[ ]?:")
 _THIS_IS_CALLING_RE = re.compile(
@@ -2191,7 +2237,7 @@ class PersonRecognizer(Recognizer):
                 if plain(words) and first.lower() not in STOP and (
                         first[0].isupper() or first.endswith(".") or first.lower() in gaz):
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
-        if "(" in text:
+        if "(" in text and _AGENT_BRACKET_GATE.search(text):
             for m in _AGENT_BRACKET_RE.finditer(text):
                 if plain(m.group("n").split(" ")):
                     found.append(self._span(m.start("n"), m.end("n"), "PERSON", 0.8))
@@ -2815,12 +2861,10 @@ NAME_RUN_RE = _fast(NAME_RUN_RE, _UP)
 CUE_NAME_RE = _fast(CUE_NAME_RE, "HhDdMmGgTtCcRrBbWwSsYyNnIi")
 _SPOKEN_DATE_RE = _fast(_SPOKEN_DATE_RE, "jfmasondt")
 _DATE_DMY_RUN_RE = _fast(_DATE_DMY_RUN_RE, r"\d")
-_DIGIT_THEN_CAPITAL_RE = _fast(_DIGIT_THEN_CAPITAL_RE, r"\d")
-_DOT_YY_TAIL_RE = _fast(_DOT_YY_TAIL_RE, ".")
 # The same on lower-cased ASCII text: the cue words are lower case and the name part
 # matches either case, so the matches (and offsets) are those of CUE_NAME_RE.
-_CUE_NAME_LOWER_RE = re.compile(
+_CUE_NAME_LOWER_RE = _WordStart(re.compile(
     rf"(?P<cue>{_letter_branches(_GREET + '|' + _SELF, exact=True)})\b(?P<sep>[ \t]*[,:!.-]?[ \t]*(?:\r?\n[ \t]*)?(?:(?:--?|—|–)[ \t]*)?|[ \t]+)"
     rf"(?!(?:my|this|it|its|it's|i|im|i'm|name)\b)(?P<n>{_NAME_ANY}(?:[ \t]+{_NAME_ANY}){{0,2}})"
-)
+))
 _CAPS_RUN_RE = _fast(_CAPS_RUN_RE, _UP)
