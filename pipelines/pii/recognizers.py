@@ -49,10 +49,47 @@ _UP = "A-Z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.isupper() and
 _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and c.isalpha())
 
 
+# Gate words: the cheap checks in front of the rules ("a rule for street names runs only where
+# 'straße', 'allee', ... occur"), registered once with ``_gate`` and found in a text together
+# by ``Doc.has_any``.
+_GATE_VOCABULARY: set[str] = set()
+_GATE_AUTOMATON: list = []  # [automaton or None], built on first use
+_NO_GATE_INDEX: frozenset[str] = frozenset({"\0no index"})
+
+
+def _gate(words) -> frozenset[str]:
+    """``words`` as a gate set for ``Doc.has_any`` (lower-case substrings), registered so that
+    the one pass over a text looks for them.  Called at import time only."""
+    ws = frozenset(words)
+    if _GATE_AUTOMATON:
+        raise RuntimeError("gate words must be registered before the first text is searched")
+    _GATE_VOCABULARY.update(ws)
+    return ws
+
+
+def _gate_words_in(lower: str) -> frozenset[str] | None:
+    """The registered gate words that occur in ``lower``; None without ``pyahocorasick``."""
+    if not _GATE_AUTOMATON:
+        try:
+            import ahocorasick
+        except ImportError:  # pragma: no cover - a declared dependency
+            _GATE_AUTOMATON.append(None)
+        else:
+            a = ahocorasick.Automaton()
+            for w in sorted(_GATE_VOCABULARY):
+                a.add_word(w, w)
+            a.make_automaton()
+            _GATE_AUTOMATON.append(a)
+    a = _GATE_AUTOMATON[0]
+    if a is None:
+        return None
+    return frozenset([w for _, w in a.iter(lower)])
+
+
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower", "_caps", "_runs")
+    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_gates")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -60,6 +97,7 @@ class Doc:
         self._lower: str | None = None
         self._caps: list[int] | None = None
         self._runs: dict[int, list[str]] | None = None
+        self._gates: frozenset[str] | None = None
 
     @property
     def lower(self) -> str:
@@ -86,6 +124,22 @@ class Doc:
                 runs.setdefault(len(r), []).append(r)
             self._runs = runs
         return self._runs
+
+    def has_any(self, words: frozenset[str]) -> bool:
+        """Whether the lower-cased text holds any of ``words`` (a set made by ``_gate``) as a
+        substring: ``any(w in doc.lower for w in words)``, from one pass over the text that
+        finds every gate word of every rule at once (Aho-Corasick), where each rule used to
+        search the text once per word (about 140 searches per text)."""
+        found = self._gates
+        if found is None:
+            found = self._gates = _gate_words_in(self.lower)
+            if found is None:  # (no automaton: one search per word)
+                self._gates = _NO_GATE_INDEX
+        elif found is _NO_GATE_INDEX:
+            return any(map(self.lower.__contains__, words))
+        else:
+            return not found.isdisjoint(words)
+        return self.has_any(words)
 
     def has_run(self, lo: int, hi: int = 1 << 30) -> bool:
         """Whether a maximal digit run of ``lo`` to ``hi`` digits occurs."""
@@ -497,11 +551,12 @@ class PhoneRecognizer(Recognizer):
         if " / " in text:  # "089 / 942988-00": a German area code, a spaced slash, the number
             out.extend(self._span(m.start(), m.end(), "PHONE", 0.8) for m in _DE_SLASH_PHONE_RE.finditer(text))
         lower = doc.lower
-        if " five " in lower or " oh " in lower or " zero " in lower or " nine " in lower or " one " in lower:
+        if doc.has_any(_SPOKEN_DIGIT_GATE):
             out.extend(self._span(m.start(), m.end(), "PHONE", 0.8) for m in _SPOKEN_PHONE_RE.finditer(lower))
         return out
 
 
+_SPOKEN_DIGIT_GATE = _gate((" five ", " oh ", " zero ", " nine ", " one "))
 _DE_SLASH_PHONE_RE = re.compile(r"(?<![\w/])0\d{2,5} / \d{3,9}(?:-\d{1,5})?(?![\w/-])")
 
 
@@ -586,10 +641,10 @@ _NUM_WORDS = ("oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _SPOKEN_YEAR = rf"(?:[ ,]+(?:nineteen|two thousand(?: and)?|twenty)(?:[ -](?:{_NUM_WORDS})){{0,3}})?"
 _SPOKEN_DATE_RE = re.compile(
     rf"\b(?:{_MON_LOW}[ ](?:the[ ])?{_ORD}{_SPOKEN_YEAR}|(?:the[ ])?{_ORD}[ ]of[ ]{_MON_LOW}{_SPOKEN_YEAR})\b")
-_MONTH_STEMS = ("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                "november", "december")
-_ORD_STEMS = ("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-              "eleventh", "twelfth", "teenth", "tieth")
+_MONTH_STEMS = _gate(("january", "february", "march", "april", "june", "july", "august", "september", "october",
+                "november", "december"))
+_ORD_STEMS = _gate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
+              "eleventh", "twelfth", "teenth", "tieth"))
 
 
 class DateRecognizer(Recognizer):
@@ -608,7 +663,7 @@ class DateRecognizer(Recognizer):
             if d and not _VERSION_BEFORE.search(text, max(0, d.start() - 16), d.start()):
                 out.append(self._span(d.start(), m.end(), "DATE", 0.85))
         lower = doc.lower
-        if any(map(lower.__contains__, _MONTH_STEMS)) and any(map(lower.__contains__, _ORD_STEMS)):
+        if doc.has_any(_MONTH_STEMS) and doc.has_any(_ORD_STEMS):
             out.extend(self._span(m.start(), m.end(), "DATE", 0.85) for m in _SPOKEN_DATE_RE.finditer(lower))
         return out
 
@@ -758,24 +813,25 @@ ADDRESS_RES = [
 # Cheap checks before the rarer layouts (ADDRESS_RES[3:], in order): substrings of the lower-cased
 # text, or None (a check of its own in ``find``).
 _EU_TRIGGERS = (
-    ("straße", "strasse", "str.", "weg ", "platz", "allee", "gasse", "ring ", "damm", "ufer", "chaussee",
-     "steig", "pfad"),
-    ("rue ", "avenue ", "av. ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ",
-     "route ", "cours ", "square ", "passage "),
-    ("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer ",
-     "ul.", "ulica ", "c/"),
+    _gate(("straße", "strasse", "str.", "weg ", "platz", "allee", "gasse", "ring ", "damm", "ufer", "chaussee",
+     "steig", "pfad")),
+    _gate(("rue ", "avenue ", "av. ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ",
+     "route ", "cours ", "square ", "passage ")),
+    _gate(("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer ",
+     "ul.", "ulica ", "c/")),
     None,  # street first, French: _FR_FIRST_CAPS, case-sensitive
     None,  # lower-case streets: _LOWER_STREET_WORD_RE, case-sensitive
     None,  # Indian layouts: a run of exactly six digits (the PIN code)
-    (" live", " living", "moved", "moving", " move ", "house is", "home is", "flat is", "apartment is"),
+    _gate((" live", " living", "moved", "moving", " move ", "house is", "home is", "flat is", "apartment is")),
 )
 
 # The rest of a line after an address label ("Address: 5-3-1 Ginza, Chuo-ku, Tokyo 104-0061",
 # "ship to: Plot 23, Admiralty Way, Lekki"): up to the line's or the sentence's end, kept when
 # it has a digit and a word of three letters or more (and is no e-mail, URL or phone number).
 # (what must occur in the lower-cased text for _ADDR_LABEL_RE to have a chance: a cheap pre-filter)
-_ADDR_LABEL_WORDS = ("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at", "lives at",
-                     "living at", "resid", "c/o")
+_PO_BOX_GATE = _gate(("box", "postfach", "pmb"))
+_ADDR_LABEL_WORDS = _gate(("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at", "lives at",
+                     "living at", "resid", "c/o"))
 _ADDR_LABEL_RE = re.compile(
     r"(?i:\b(?:address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
     r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
@@ -828,7 +884,7 @@ class AddressRecognizer(Recognizer):
         for k, rx in enumerate(ADDRESS_RES):
             if k == 1 and 5 not in doc.digit_runs:  # its tail ends in a ZIP code (a run of exactly 5 digits)
                 continue
-            if k == 2 and not any(map(doc.lower.__contains__, ("box", "postfach", "pmb"))):
+            if k == 2 and not doc.has_any(_PO_BOX_GATE):
                 continue
             if k == 8 and 6 not in doc.digit_runs:  # ends in a PIN code (a run of exactly 6 digits)
                 continue
@@ -836,7 +892,7 @@ class AddressRecognizer(Recognizer):
                 lower = lower if lower is not None else doc.lower
                 triggers = _EU_TRIGGERS[k - 3]
                 if triggers is not None:
-                    ok = any(map(lower.__contains__, triggers))
+                    ok = doc.has_any(triggers)
                 elif k == 6:
                     ok = _FR_FIRST_CAPS_RE.search(text) is not None  # any(map(text.__contains__, _FR_FIRST_CAPS))
                 elif k == 7:
@@ -874,7 +930,7 @@ class AddressRecognizer(Recognizer):
                 if u:
                     start = u.start()
                 out.append(self._span(start, end, "ADDRESS", 0.9))
-        if any(map(doc.lower.__contains__, _ADDR_LABEL_WORDS)):
+        if doc.has_any(_ADDR_LABEL_WORDS):
             # only where the patterns above found nothing: they know where an address ends
             have = [(s.start, s.end) for s in out]
             for m in _ADDR_LABEL_RE.finditer(text):
@@ -1062,8 +1118,8 @@ _NOT_PERSONAL_NEAR = re.compile(
 _ID_NEAR_CUE = re.compile(
     r"(?i:\b(?:account|acct|customer|member|membership|policy|subscriber|licen[cs]e|passport|patient|"
     r"employee|student|loyalty|insurance|claim|contract|client)\b)([^.!?\n]{0,50})$")
-_ID_NEAR_WORDS = ("account", "acct", "customer", "member", "policy", "subscriber", "licen", "passport", "patient",
-                  "employee", "student", "loyalty", "insurance", "claim", "contract", "client")
+_ID_NEAR_WORDS = _gate(("account", "acct", "customer", "member", "policy", "subscriber", "licen", "passport", "patient",
+                  "employee", "student", "loyalty", "insurance", "claim", "contract", "client"))
 _ID_NEAR_VALUE_RE = re.compile(
     r"(?<![\w$£€¥.,/:+-])(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w-]|[.,/:]\d)")
 
@@ -1215,7 +1271,7 @@ class IdRecognizer(Recognizer):
                     not (text[m.end("p")] in " #\t" and self.labelled.match(text, m.start())):
                 out.append(Span(m.start(), m.end(), "ID", 0.7, "id_prefix"))
         lower = doc.lower
-        if any(map(lower.__contains__, _ID_NEAR_WORDS)):
+        if doc.has_any(_ID_NEAR_WORDS):
             for m in _ID_NEAR_VALUE_RE.finditer(text):
                 v = m.group()
                 nd = sum(c.isdigit() for c in v)
@@ -1224,13 +1280,13 @@ class IdRecognizer(Recognizer):
                 cue = _ID_NEAR_CUE.search(_window(text, m.start(), 60))
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
                     out.append(Span(m.start(), m.end(), "ID", 0.5, "id_near"))
-        out.extend(_device_ids(text, lower))
+        out.extend(_device_ids(text, lower, doc))
         for m in _SORT_ACCOUNT_RE.finditer(text) if 8 in runs else ():
             if _SORT_ACCOUNT_CUE.search(_window(text, m.start(), 50)):
                 out.append(Span(m.start(), m.end(), "ID", 0.9, "id_sort_account"))
         # the value before its label ("LH 86687886 is my member number", "OVCPR1728J (that's my pan no)")
         # (found from the label: the connector and the value are searched for right before it)
-        for lab in _AFTER_LABEL_AT.finditer(lower) if any(map(lower.__contains__, _AFTER_LABEL_STEMS)) else ():
+        for lab in _AFTER_LABEL_AT.finditer(lower) if doc.has_any(_AFTER_LABEL_STEMS) else ():
             p = lab.start()
             w = lower[max(0, p - 40):p]
             if not ("is" in w or "=" in w or "-" in w or "–" in w or "(" in w):  # (what every connector has)
@@ -1248,7 +1304,7 @@ class IdRecognizer(Recognizer):
                     out.append(Span(vs, m.end("v"), "ID", 0.85, "id_label_after"))
         # the answer to an agent's question on the next chat line ("can I have your customer number?"
         # / "rose: KD-1008-453 i think"), and handles ("@mryetunde576", "SilentSniper#5658")
-        if "\n" in text and ("?" in text or "further" in lower or "please" in lower or "pls" in lower):
+        if "\n" in text and ("?" in text or doc.has_any(_CHAT_ASK_GATE)):
             out.extend(_chat_answers(text, self._is_label))
         if "@" in text:
             out.extend(Span(m.start(), m.end(), "ID", 0.8, "id_handle") for m in _AT_HANDLE_RE.finditer(text)
@@ -1257,7 +1313,7 @@ class IdRecognizer(Recognizer):
             m = _TAG_NAME_BEFORE.search(text, max(0, h.start() - 32), h.start())
             if m:
                 out.append(Span(m.start(), h.end(), "ID", 0.8, "id_handle"))
-        if any(map(lower.__contains__, _USERNAME_WORDS)):
+        if doc.has_any(_USERNAME_WORDS):
             # (a capitalised word there is a name, left to the person recognizer: "user name is Anna")
             out.extend(Span(m.start("v"), m.end("v"), "ID", 0.9, "id_username") for m in _USERNAME_RE.finditer(text)
                        if m.group("v").lower() not in _NOT_NAME and not m.group("v").istitle())
@@ -1341,7 +1397,11 @@ def _bech32_ok(v: str) -> bool:
     return chk in (1, 0x2bc830a3)  # Bech32, Bech32m
 
 
-def _device_ids(text: str, lower: str) -> list[Span]:
+_WALLET_GATE = _gate(("bc1", "bitcoin", "btc", "wallet", "crypto"))
+_CHAT_ASK_GATE = _gate(("further", "please", "pls"))
+
+
+def _device_ids(text: str, lower: str, doc: Doc) -> list[Span]:
     """MAC addresses, Ethereum addresses, Bitcoin addresses (each behind a cheap check: a
     separator between two hex pairs, "0x", a wallet word or "bc1")."""
     out = []
@@ -1350,7 +1410,7 @@ def _device_ids(text: str, lower: str) -> list[Span]:
         out.extend(Span(m.start(), m.end(), "ID", 0.9, "id_mac") for m in _MAC_RE.finditer(text))
     if "0x" in lower:
         out.extend(Span(m.start(), m.end(), "ID", 0.9, "id_crypto") for m in _ETH_RE.finditer(text))
-    if not any(map(lower.__contains__, ("bc1", "bitcoin", "btc", "wallet", "crypto"))):
+    if not doc.has_any(_WALLET_GATE):
         return out
     for m in _BTC_RE.finditer(text):
         v = m.group()
@@ -1373,11 +1433,11 @@ _AFTER_LABELS = (r"(?:(?:customer|cust|client|member(?:ship)?|account|acct|contr
                  r"aadhaa?r|adhaa?r|nhs(?:\s+(?:number|no\.?))?|bsn(?:-nummer)?|dni|nie|cf|codice\s+fiscale|"
                  r"num[ée]ro\s+fiscal|steuer-?id(?:nr)?|f[üu]hrerschein(?:nummer)?|"
                  r"(?P<user>login(?:\s+id)?|user\s?(?:name|id)|account\s+name|handle))")
-_AFTER_LABEL_STEMS = ("customer", "cust", "client", "member", "account", "acct", "contract", "policy", "loyalty",
+_AFTER_LABEL_STEMS = _gate(("customer", "cust", "client", "member", "account", "acct", "contract", "policy", "loyalty",
                       "club card", "passport", "pan", "insurance", "ni ", "tax", "licen", "flyer", "miles",
                       "student", "employee", "staff", "patient", "subscriber", "login", "user", "handle", "custmer",
                       "mem", "gym", "library", "serial", "sim", "iccid", "loan", "a/c", "id card", "voter", "epic",
-                      "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice", "fiscal", "steuer", "hrerschein")
+                      "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice", "fiscal", "steuer", "hrerschein"))
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
 _AFTER_LABEL_AT = _WordStart(re.compile(
     rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b"))  # (the first letters of its words)
@@ -1440,7 +1500,7 @@ _EMAIL_AT_RE = re.compile(r"[A-Za-z0-9-]+\.[A-Za-z]{2,}")
 
 # A user name after its label ("username: anna_k88", "login maria.lopez", "handle @jsmith88"):
 # personal, and often a name, whatever its characters
-_USERNAME_WORDS = ("user", "login", "handle", "screen name", "gamertag")
+_USERNAME_WORDS = _gate(("user", "login", "handle", "screen name", "gamertag"))
 _USERNAME_RE = re.compile(
     r"(?i:\b(?:user\s?name|user\s?id|login(?:\s+(?:name|id))?|handle|screen\s+name|gamertag))(?![A-Za-z])"
     r"(?:\s+(?i:is|was))?[\s:=]{1,3}[\"'“]?(?P<v>@?[A-Za-z0-9][A-Za-z0-9._-]{1,40}[A-Za-z0-9])(?![\w@=-])")
@@ -2756,7 +2816,7 @@ _ORG_LEAD = frozenset({"university", "bank", "college", "institute", "department
 _EMPLOYER_CUE = re.compile(r"(?i:\b(?:works?\s+(?:at|for)|employed\s+(?:at|by)|employer:?|company:?|"
                            r"organi[sz]ation:?|on\s+behalf\s+of)\s$)")
 _EMPLOYER_LAST_WORDS = _literal_words(_EMPLOYER_CUE.pattern)
-_EMPLOYER_STEMS = ("work", "employ", "company", "organi", "behalf")
+_EMPLOYER_STEMS = _gate(("work", "employ", "company", "organi", "behalf"))
 
 
 class OrganizationRecognizer(Recognizer):
@@ -2775,7 +2835,7 @@ class OrganizationRecognizer(Recognizer):
         out: list[Span] = []
         n = len(words)
         # the employer cue needs one of these words: look for it only in texts that have one
-        employer = not text.isascii() or any(map(doc.lower.__contains__, _EMPLOYER_STEMS))
+        employer = not text.isascii() or doc.has_any(_EMPLOYER_STEMS)
         for i in doc.caps:
             s, e = words[i]
             w = text[s:e]
