@@ -33,6 +33,7 @@ import ipaddress
 import re
 from collections.abc import Sequence
 from itertools import repeat
+from operator import itemgetter
 from typing import TYPE_CHECKING, ClassVar, NamedTuple
 
 from ._names import gazetteer
@@ -55,6 +56,7 @@ _LO = "a-z" + "".join(c for c in map(chr, range(0xC0, 0x250)) if c.islower() and
 _GATE_VOCABULARY: set[str] = set()
 _GATE_AUTOMATON: list = []  # [automaton or None], built on first use
 _NO_GATE_INDEX: frozenset[str] = frozenset({"\0no index"})
+_SECOND = itemgetter(1)
 
 
 def _gate(words) -> frozenset[str]:
@@ -83,7 +85,7 @@ def _gate_words_in(lower: str) -> frozenset[str] | None:
     a = _GATE_AUTOMATON[0]
     if a is None:
         return None
-    return frozenset([w for _, w in a.iter(lower)])
+    return frozenset(map(_SECOND, a.iter(lower)))
 
 
 class Doc:
@@ -143,7 +145,10 @@ class Doc:
 
     def has_run(self, lo: int, hi: int = 1 << 30) -> bool:
         """Whether a maximal digit run of ``lo`` to ``hi`` digits occurs."""
-        return any(lo <= n <= hi for n in self.digit_runs)
+        for n in self.digit_runs:
+            if lo <= n <= hi:
+                return True
+        return False
 
     def has_run_starting(self, prefix: str) -> bool:
         """Whether a maximal digit run starts with ``prefix`` (digits): ``prefix`` with no
@@ -519,7 +524,9 @@ class PhoneRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
-        out = [self._span(m.start(), m.end(), "PHONE", 0.9) for m in PHONE_RE.finditer(text)]
+        runs = doc.digit_runs  # (a US number's last two groups are runs of exactly 3 and 4 digits)
+        out = [self._span(m.start(), m.end(), "PHONE", 0.9) for m in PHONE_RE.finditer(text)] \
+            if 3 in runs and 4 in runs else []
         if "+" in text:
             for m in INTL_PHONE_RE.finditer(text):
                 digits = sum(c.isdigit() for c in m.group())

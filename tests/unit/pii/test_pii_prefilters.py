@@ -224,3 +224,90 @@ def test_age_scan_finds_what_age_re_finds():
             if 90 <= int(m.group(g)) <= 130:
                 old.add((m.start(g), m.end(g)))
         assert {(s.start, s.end) for s in age.find(R.Doc(t))} == old, t
+
+
+# --- word-start probes, plain-led patterns, digit-run starts, gate words (this round's speed-ups)
+
+_WORD_START_PIECES = ["customer number ", "acct", "xacct ", "my name is ", "hi ", "thanks, ", "regards\n", "é",
+                      "Ça ", "user id: ", "login ", "patient ", "_", "9", "-", " ", "\n", "(", "member", "AB12 ",
+                      "is my customer number", "nhs ", "aadhaar", "national insurance ", "nino", "jonas", "Priya"]
+
+
+def _word_start_texts(n: int = 3000, seed: int = 11) -> list[str]:
+    rnd = random.Random(seed)
+    return ["".join(rnd.choice(_WORD_START_PIECES) for _ in range(rnd.randint(1, 7))) for _ in range(n)]
+
+
+def test_word_start_probe_gives_the_plain_finditer_and_search():
+    id_rec = R.IdRecognizer(EngineOptions(context_words={"ID": ("badge",)}))
+    nat = R.NationalIdRecognizer(EngineOptions())
+    wrapped = [id_rec._label_at, nat._any_ctx_lower, R._AFTER_LABEL_AT, R._CUE_NAME_LOWER_RE]
+    seen = 0
+    for t in _word_start_texts() + [t.lower() for t in _ID_TEXTS]:
+        for ws in wrapped:
+            plain = [(m.span(), m.groups()) for m in ws.rx.finditer(t)]
+            assert [(m.span(), m.groups()) for m in ws.finditer(t)] == plain, (ws.pattern[:30], t)
+            first = ws.rx.search(t)
+            got = ws.search(t)
+            assert (got and (got.span(), got.groups())) == (first and (first.span(), first.groups())), t
+            seen += bool(plain)
+    assert seen > 1000  # the generator does produce matches, at the text's start too
+
+
+def test_plain_led_patterns_are_not_wrapped():
+    for src in (r"#\d{4}\b", r"\n(?=[ \t]*\[?\d{1,2}:\d\d)", r",[ ](?:his|her)", r"\d[A-Z][A-Za-z]{2}\d",
+                r"\.(?:0?[1-9]|1[0-2])\.\d{2}"):
+        assert R._fast(R._Src(src), "x").pattern == src
+    for src in (r"\bfoo", r"(?<!\d)\d+", r"[ab]+c", r"a?b", r"(?:ab|cd)"):
+        assert R._fast(R._Src(src), "acx").pattern != src
+    assert R._fast(R._Src("abc", re.IGNORECASE), "a").pattern != "abc"  # (no fast scan for cased letters)
+
+
+def test_digit_run_starts_and_ascii_runs_match_the_plain_definitions():
+    rnd = random.Random(5)
+    for _ in range(3000):
+        t = "".join(rnd.choice(["0", "00", "1", "7", " ", "-", "a", "٠", "١", "²", "x0"]) for _ in range(rnd.randint(0, 9)))
+        runs = re.findall(r"\d+", t)
+        doc = R.Doc(t)
+        expect: dict[int, list[str]] = {}
+        for r in runs:
+            expect.setdefault(len(r), []).append(r)
+        assert doc.digit_runs == expect, t
+        for prefix in ("0", "00", "1", "10"):
+            assert doc.has_run_starting(prefix) == any(r.startswith(prefix) for r in runs), (t, prefix)
+
+
+def test_gate_words_are_substring_checks():
+    gates = [g for g in vars(R).values() if isinstance(g, frozenset) and g and g <= R._GATE_VOCABULARY]
+    gates += [g for g in R._EU_TRIGGERS if g is not None]
+    assert len(gates) >= 12
+    rnd = random.Random(9)
+    words = sorted(R._GATE_VOCABULARY)
+    texts = ["", "nothing here", "Straße 5", "AV. de la Paz", "my Customer number", "SCREEN NAME: x"]
+    texts += ["".join(rnd.choice(words + ["x", " ", "Ü"]) for _ in range(rnd.randint(1, 4))) for _ in range(500)]
+    for t in texts:
+        doc = R.Doc(t)
+        for g in gates:
+            assert doc.has_any(g) == any(w in t.lower() for w in g), (t, sorted(g)[:3])
+
+
+def test_gate_words_without_the_automaton(monkeypatch):
+    monkeypatch.setattr(R, "_GATE_AUTOMATON", [None])
+    doc = R.Doc("Please send the parcel to 4 Rue de la Paix")
+    assert doc.has_any(R._ADDR_LABEL_WORDS) and doc.has_any(R._EU_TRIGGERS[1])
+    assert not doc.has_any(R._WALLET_GATE)
+
+
+def test_gates_hold_wherever_their_scan_matches():
+    rnd = random.Random(13)
+    pieces = ["Agent (Ana): ", "Rep (Bo Li):", "Support (x)", "agent (ana):", "10.0.0.1", "1.2.3", "192.168.1.254",
+              "555-123-4567", "(555) 123-4567", "+1 555.123.4567 x12", "12-345", " ", "a", "(", "."]
+    for _ in range(3000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 5)))
+        if R._AGENT_BRACKET_RE.search(t):
+            assert R._AGENT_BRACKET_GATE.search(t), t
+        if R.IPV4_RE.rx.search(t):
+            assert R._IPV4_GATE.search(t), t
+        if R.PHONE_RE.rx.search(t):
+            runs = R.Doc(t).digit_runs
+            assert 3 in runs and 4 in runs, t
