@@ -103,6 +103,15 @@ _MON_IDX = {m.lower(): i for i, name in enumerate(_MONTHS, 1) for m in {name, na
 
 _DIGIT_WORDS = ("zero", "one", "two", "three", "four", "five", "six", "seven", "eight", "nine")
 _SPOKEN_DIGIT_RE = re.compile(r"(?i:\b(?:zero|oh|o|one|two|three|four|five|six|seven|eight|nine)\b)")
+# (compiled once: the module-level ``re`` functions look each pattern up in a cache per call)
+_PLUS1_RE = re.compile(r"\s*\+1\b")
+_NON_DIGIT_RE = re.compile(r"\D")
+_DIGIT_RE = re.compile(r"\d")
+_NOT_ALNUM_LOWER_RE = re.compile(r"[^0-9a-z]+")
+_DIGITS_RE = re.compile(r"\d+")
+_SPACES_RE = re.compile(r"\s+")
+_URL_PARTS_RE = re.compile(r"(?i)((?:[a-z]+://)?(?:www\.)?)([^/?#]*)(.*)$")
+_SPACE_DASH_RE = re.compile(r"[\s-]+")
 _MEMO_MAX = 100_000  # surrogates remembered per Pseudonymizer (then it starts again)
 
 
@@ -178,12 +187,22 @@ class Pseudonymizer:
         return out
 
     # ------------------------------------------------------------------ kinds
+    # (a name's parts recur in many spans -- "Maria", "Maria Lopez", "Dr. Lopez" -- so each
+    # part's surrogate is remembered too, beside the whole value's)
     def _first(self, token: str) -> str:
-        pool = _FIRST_POOLS.get(gazetteer().gender(token), _FIRST_ANY)
-        return self._choice(pool, "PERSON", "first", token.lower())
+        key = ("PERSON first", token)
+        out = self._memo.get(key)
+        if out is None:
+            pool = _FIRST_POOLS.get(gazetteer().gender(token), _FIRST_ANY)
+            out = self._remember(key, self._choice(pool, "PERSON", "first", token.lower()))
+        return out
 
     def _last(self, token: str) -> str:
-        return self._choice(SURROGATE_LAST, "PERSON", "last", token.lower())
+        key = ("PERSON last", token)
+        out = self._memo.get(key)
+        if out is None:
+            out = self._remember(key, self._choice(SURROGATE_LAST, "PERSON", "last", token.lower()))
+        return out
 
     def _initial(self, token: str) -> str:
         return self._choice("ABCDEFGHJKLMNPRSTW", "PERSON", "initial", token[0].upper()) + token[1:]
@@ -220,9 +239,9 @@ class Pseudonymizer:
         if not any(c.isdigit() for c in value):  # said aloud: "six one three five five five oh one ..."
             rnd = self._stream("PHONE", "spoken", value.lower())
             return _SPOKEN_DIGIT_RE.sub(lambda _m: _DIGIT_WORDS[next(rnd) % 10], value)
-        if value.lstrip().startswith("+") and not re.match(r"\s*\+1\b", value):
+        if value.lstrip().startswith("+") and not _PLUS1_RE.match(value):
             return self._intl_phone(value)
-        digits = re.sub(r"\D", "", value)
+        digits = _NON_DIGIT_RE.sub("", value)
         national = digits[1:] if len(digits) == 11 and digits[0] == "1" else digits
         rnd = self._stream("PHONE", national)
         line = f"01{next(rnd) % 100:02d}"
@@ -237,12 +256,12 @@ class Pseudonymizer:
             new = "".join(str(next(rnd) % 10) for _ in national)
         new = digits[: len(digits) - len(national)] + new
         it = iter(new)
-        return re.sub(r"\d", lambda _m: next(it), value)
+        return _DIGIT_RE.sub(lambda _m: next(it), value)
 
     def _intl_phone(self, value: str) -> str:
         import phonenumbers
 
-        digits = re.sub(r"\D", "", value)
+        digits = _NON_DIGIT_RE.sub("", value)
         try:
             cc = str(phonenumbers.parse(value, None).country_code)
         except phonenumbers.NumberParseException:
@@ -259,7 +278,7 @@ class Pseudonymizer:
             if not phonenumbers.is_valid_number(n):
                 break
         it = iter(new)
-        return re.sub(r"\d", lambda _m: next(it), value)
+        return _DIGIT_RE.sub(lambda _m: next(it), value)
 
     def _date_offset(self, subject: str | None = None) -> dt.timedelta:
         if subject is None:
@@ -281,7 +300,7 @@ class Pseudonymizer:
         return (dt.date(1990, 1, 1) + dt.timedelta(days=v % 12000)).isoformat()
 
     def _address(self, value: str) -> str:
-        norm = re.sub(r"[^0-9a-z]+", " ", value.lower()).strip()
+        norm = _NOT_ALNUM_LOWER_RE.sub(" ", value.lower()).strip()
         rnd = self._stream("ADDRESS", norm)
         m = _ADDRESS_PARTS.match(value.strip())
         street = self._choice(_SURR_STREETS, "ADDRESS", "street", norm)
@@ -291,7 +310,7 @@ class Pseudonymizer:
         new_num = str(1 + next(rnd) % 9) + "".join(str(next(rnd) % 10) for _ in num[1:])
         out = f"{new_num} {street} {m['suffix'] or 'Road'}"
         if m["unit"]:
-            out += re.sub(r"\d+", lambda d: str(1 + next(rnd) % 40), m["unit"])
+            out += _DIGITS_RE.sub(lambda d: str(1 + next(rnd) % 40), m["unit"])
         if m["city"]:
             city = self._choice(_SURR_CITIES, "ADDRESS", "city", norm)
             zip5 = f"{next(rnd) % 90000 + 10000}"
@@ -309,7 +328,7 @@ class Pseudonymizer:
             # personal too (a label prefix is upper case and short: "MRN ", "ACC-")
             return self._digits_like(value, self._stream("ID", value.lower()))
         # normalised from the first digit on, so "MRN 00123456" and "00123456" agree
-        norm = re.sub(r"\s+", "", value[first_digit:].upper())
+        norm = _SPACES_RE.sub("", value[first_digit:].upper())
         rnd = self._stream("ID", norm)
         n_digits = sum(c.isdigit() for c in value)
         out, seen = [value[:first_digit]], 0
@@ -340,14 +359,14 @@ class Pseudonymizer:
         return "".join(out)
 
     def _credit_card(self, value: str) -> str:
-        digits = re.sub(r"\D", "", value)
+        digits = _NON_DIGIT_RE.sub("", value)
         rnd = self._stream("CREDIT_CARD", digits)
         new = luhn_complete("99" + "".join(str(next(rnd) % 10) for _ in range(len(digits) - 3)))
         it = iter(new)
-        return re.sub(r"\d", lambda _m: next(it), value)
+        return _DIGIT_RE.sub(lambda _m: next(it), value)
 
     def _iban(self, value: str) -> str:
-        compact = re.sub(r"\s", "", value).upper()
+        compact = _SPACES_RE.sub("", value).upper()
         rnd = self._stream("IBAN", compact)
         bban = "TEST" + "".join(str(next(rnd) % 10) for _ in range(len(compact) - 8))
         new = iban_with_check(compact[:2], bban)
@@ -362,7 +381,7 @@ class Pseudonymizer:
         return f"192.0.2.{1 + next(rnd) % 254}"
 
     def _url(self, value: str) -> str:
-        m = re.match(r"(?i)((?:[a-z]+://)?(?:www\.)?)([^/?#]*)(.*)$", value.strip())
+        m = _URL_PARTS_RE.match(value.strip())
         prefix, _host, rest = m.groups() if m else ("https://", "", "")
         token = self._digest("URL", value.strip().lower()).hex()[:10]
         return f"{prefix or 'https://'}example.org" + (f"/r/{token}" if rest.strip("/") else "")
@@ -408,7 +427,7 @@ class Pseudonymizer:
     def _nrp(self, value: str) -> str:
         from ._places import NRP_WORDS
 
-        key = re.sub(r"[\s-]+", " ", value.strip().lower())
+        key = _SPACE_DASH_RE.sub(" ", value.strip().lower())
         kind = NRP_WORDS.get(key, "nationality")
         pool = _nrp_pool(kind)
         pick = self._choice(pool, "NRP", key)
