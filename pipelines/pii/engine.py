@@ -120,12 +120,14 @@ class EngineOptions:
 class Engine:
     """Runs the recognizers of ``options`` over a text and applies the overlap rule."""
 
-    __slots__ = ("options", "recognizers", "_wanted")
+    __slots__ = ("options", "recognizers", "_wanted", "_keep_all")
 
     def __init__(self, options: EngineOptions | None = None) -> None:
         self.options = options or EngineOptions()
         wanted = frozenset(self.options.entities)
         self._wanted = wanted
+        # every type wanted and no score floor (the default): no candidate is filtered out
+        self._keep_all = wanted >= frozenset(ENTITY_TYPES) and self.options.min_score <= 0
         self.recognizers = []
         for name in self.options.recognizer_names():
             cls = registry.get_recognizer(name)
@@ -138,7 +140,10 @@ class Engine:
 
         doc = Doc(text)
         wanted, floor = self._wanted, self.options.min_score
-        cands = [s for r in self.recognizers for s in r.find(doc) if s.type in wanted and s.score >= floor]
+        if self._keep_all:
+            cands = [s for r in self.recognizers for s in r.find(doc)]
+        else:
+            cands = [s for r in self.recognizers for s in r.find(doc) if s.type in wanted and s.score >= floor]
         if "ID" in wanted:
             cands.extend(s for s in repeated_ids(text, cands) if s.score >= floor)
         return resolve(cands)

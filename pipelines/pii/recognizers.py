@@ -839,13 +839,13 @@ _EU_TRIGGERS = (
 _PO_BOX_GATE = _gate(("box", "postfach", "pmb"))
 _ADDR_LABEL_WORDS = _gate(("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at", "lives at",
                      "living at", "resid", "c/o"))
-_ADDR_LABEL_RE = re.compile(
+_ADDR_LABEL_RE = _WordStart(re.compile(
     r"(?i:\b(?:address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
     r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
     r"|send\s+(?:it\s+|them\s+)?to|mail\s+(?:it\s+)?to|located\s+at|lives?\s+at|living\s+at|resid(?:es?|ing)\s+at"
     r"|c/o))[ \t]*[:\-–]?[ \t]*(?:\r?\n[ \t]*)?"
     r"(?P<v>(?:[#\d]|(?:flat|apt|apartment|unit|suite|plot|block|blk|house|building|bldg|room|no\.|lot|villa|tower"
-    r"|rural\s+route|rr|p\.?\s?o\.?\s+box)\b|[A-Z])[^\n.!?;]{3,90}(?:\.(?=[ \t]*[^\s])[^\n.!?;]{1,60})?)")
+    r"|rural\s+route|rr|p\.?\s?o\.?\s+box)\b|[A-Z])[^\n.!?;]{3,90}(?:\.(?=[ \t]*[^\s])[^\n.!?;]{1,60})?)"))
 _ADDR_WORD_RE = re.compile(r"[A-Za-z]{3,}")
 _ADDR_KIND_BEFORE = re.compile(r"(?i:\b(?:ip|mac|e-?mail|web|wallet|bitcoin|btc|eth|server|return|reply)\s$)")
 # a number before a capitalised word ("23, Admiralty Way", "5-3-1 Ginza"), a postcode-like
@@ -1801,12 +1801,15 @@ TLDS = (
     "ie pt pl cz ru cn jp kr in au nz br mx ar za ng ke eu asia online site tech health care clinic hospital "
     "museum name pro mobi xyz club shop store blog news cloud email"
 ).split()
+# (factored by letters, "c(?:o(?:m|)|a|...)": tried from the first letter on; the order in which the
+# alternatives are tried cannot change a match, since only one can end before the look-ahead)
+_TLD_ALT = _factor_alternatives("|".join(TLDS), deep=True)
 DOMAIN_RE = re.compile(
     r"(?<![\w@.-])(?:[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])?\.)*[A-Za-z0-9](?:[A-Za-z0-9-]{0,61}[A-Za-z0-9])"
-    rf"\.(?i:{'|'.join(TLDS)})(?![\w@-]|\.[A-Za-z0-9])"
+    rf"\.(?i:{_TLD_ALT})(?![\w@-]|\.[A-Za-z0-9])"
 )
 
-_TLD_RE = re.compile(rf"\.(?i:{'|'.join(TLDS)})(?![\w@-]|\.[A-Za-z0-9])")
+_TLD_RE = re.compile(rf"\.(?i:{_TLD_ALT})(?![\w@-]|\.[A-Za-z0-9])")
 
 
 class UrlRecognizer(Recognizer):

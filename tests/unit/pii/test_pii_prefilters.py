@@ -228,7 +228,7 @@ def test_age_scan_finds_what_age_re_finds():
 
 # --- word-start probes, plain-led patterns, digit-run starts, gate words (this round's speed-ups)
 
-_WORD_START_PIECES = ["customer number ", "acct", "xacct ", "my name is ", "hi ", "thanks, ", "regards\n", "é",
+_WORD_START_PIECES = ["Address: 12 Oak St", "ship it to Flat 2, Leeds", "c/o 4 Main", "Lives at 9 Elm.", "customer number ", "acct", "xacct ", "my name is ", "hi ", "thanks, ", "regards\n", "é",
                       "Ça ", "user id: ", "login ", "patient ", "_", "9", "-", " ", "\n", "(", "member", "AB12 ",
                       "is my customer number", "nhs ", "aadhaar", "national insurance ", "nino", "jonas", "Priya"]
 
@@ -241,7 +241,7 @@ def _word_start_texts(n: int = 3000, seed: int = 11) -> list[str]:
 def test_word_start_probe_gives_the_plain_finditer_and_search():
     id_rec = R.IdRecognizer(EngineOptions(context_words={"ID": ("badge",)}))
     nat = R.NationalIdRecognizer(EngineOptions())
-    wrapped = [id_rec._label_at, nat._any_ctx_lower, R._AFTER_LABEL_AT, R._CUE_NAME_LOWER_RE]
+    wrapped = [id_rec._label_at, nat._any_ctx_lower, R._AFTER_LABEL_AT, R._CUE_NAME_LOWER_RE, R._ADDR_LABEL_RE]
     seen = 0
     for t in _word_start_texts() + [t.lower() for t in _ID_TEXTS]:
         for ws in wrapped:
@@ -311,3 +311,24 @@ def test_gates_hold_wherever_their_scan_matches():
         if R.PHONE_RE.rx.search(t):
             runs = R.Doc(t).digit_runs
             assert 3 in runs and 4 in runs, t
+
+
+def test_factored_tld_alternation_finds_the_same_domains():
+    plain = re.compile(rf"\.(?i:{'|'.join(R.TLDS)})(?![\w@-]|\.[A-Za-z0-9])")
+    rnd = random.Random(17)
+    pieces = [".com", ".co", ".COM", ".c", ".community", ".co.uk", ".io", ".info", ".in", ".inf", ".email", ".e",
+              "x", "-", "@", " ", ".", "1", "care", ".care", ".cares", ".ſite", ".ai"]
+    for _ in range(5000):
+        t = "".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 6)))
+        assert [m.span() for m in R._TLD_RE.finditer(t)] == [m.span() for m in plain.finditer(t)], t
+
+
+def test_engine_without_filters_keeps_what_the_filtered_engine_keeps():
+    from pipelines.pii.engine import Engine
+    text = "Dr. Maria Lopez (MRN 00123456) called 555-123-4567 from 12 Main St, Springfield, IL 62704."
+    everything = Engine()
+    assert everything._keep_all
+    narrowed = Engine(EngineOptions(entities=("PERSON", "PHONE"), min_score=0.5))
+    assert not narrowed._keep_all
+    assert {s.type for s in narrowed.detect(text)} == {"PERSON", "PHONE"}
+    assert [s for s in everything.detect(text) if s.type in ("PERSON", "PHONE")] == narrowed.detect(text)
