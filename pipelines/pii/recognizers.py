@@ -529,18 +529,18 @@ class PhoneRecognizer(Recognizer):
             if 3 in runs and 4 in runs else []
         if "+" in text:
             for m in INTL_PHONE_RE.finditer(text):
-                digits = sum(c.isdigit() for c in m.group())
+                digits = sum(map(str.isdigit, m.group()))
                 if 8 <= digits <= 15 and _phone_ok(m.group(), None, possible=True):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.85))
         if "00" in text and doc.has_run_starting("00"):  # the match starts a digit run with 00
             for m in INTL00_PHONE_RE.finditer(text):
-                digits = sum(c.isdigit() for c in m.group())
+                digits = sum(map(str.isdigit, m.group()))
                 if 10 <= digits <= 17 and _phone_ok("+" + m.group()[2:], None, possible=False):
                     out.append(self._span(m.start(), m.end(), "PHONE", 0.8))
         has_ctx = None  # whether the text has a context word at all: looked up on the first candidate
         for m in (NATIONAL_PHONE_RE.finditer(text) if doc.has_run_starting("0") else ()):
             v = m.group()
-            n = sum(c.isdigit() for c in v)
+            n = sum(map(str.isdigit, v))
             if not 9 <= n <= 12:
                 continue
             if has_ctx is None:
@@ -948,7 +948,7 @@ class AddressRecognizer(Recognizer):
                 v = m.group("v").rstrip(" ,;")
                 if v.endswith(".") and not _ABBREV_END_RE.search(v):
                     v = v[:-1]
-                if any(c.isdigit() for c in v) and "@" not in v and "://" not in v and \
+                if any(map(str.isdigit, v)) and "@" not in v and "://" not in v and \
                         _ADDR_WORD_RE.search(v) and not _ADDR_NOT_RE.match(v) and _ADDR_SHAPE_RE.search(v):
                     out.append(self._span(m.start("v"), m.start("v") + len(v), "ADDRESS", 0.75))
         return out
@@ -980,7 +980,7 @@ class AddressRecognizer(Recognizer):
         """Where an accepted tail segment ends (-1: not a tail): one with a digit, or one that
         names a known place or a state code; a sentence's full stop after it is not part of it."""
         g = t.group()
-        if any(c.isdigit() for c in g):
+        if any(map(str.isdigit, g)):
             return t.end()
         words = g.strip(" ,").split()
         if not words:
@@ -1144,7 +1144,7 @@ def _bare_id_ok(text: str, m: re.Match[str]) -> bool:
     if _not_personal_before(text, m.start()):
         return False
     core = max(v.split("-"), key=len) if "-" in v else v  # the long digit run, without short "-" groups
-    if sum(c.isdigit() for c in core) < 10 and _NOT_PERSONAL_NEAR.search(_window(text, m.start(), 50)):
+    if sum(map(str.isdigit, core)) < 10 and _NOT_PERSONAL_NEAR.search(_window(text, m.start(), 50)):
         return False
     return True
 
@@ -1260,7 +1260,7 @@ class IdRecognizer(Recognizer):
             value = m.group(g).rstrip()
             if _YEAR_RE.fullmatch(value) and not _LABEL_END_RE.search(text, m.start(), m.start(g)):
                 continue  # "member 2019 renewal": a year after a bare label word
-            nd = sum(c.isdigit() for c in value)
+            nd = sum(map(str.isdigit, value))
             if (nd >= 4 or nd >= 2 and _MIXED_ID_RE.fullmatch(value) or nd and len(value) >= 3 and
                     _STRONG_LABEL_RE.match(text, m.start(), m.start(g)) or nd and len(value) >= 4 and
                     _DOCUMENT_LABEL_RE.search(text, m.start(), m.start(g))) and not _is_iban(value) and (
@@ -1274,15 +1274,17 @@ class IdRecognizer(Recognizer):
                        if _bare_id_ok(text, m))
         for m in (_PREFIXED_ID_RE.finditer(text) if doc.has_run(2) else ()):
             # a prefix that is itself an ID label ("MRN 00123456") stays outside the value
-            if m.group("p") in _PERSONAL_PREFIXES and sum(c.isdigit() for c in m.group()) >= 5 and \
+            if m.group("p") in _PERSONAL_PREFIXES and sum(map(str.isdigit, m.group())) >= 5 and \
                     not (text[m.end("p")] in " #\t" and self.labelled.match(text, m.start())):
                 out.append(Span(m.start(), m.end(), "ID", 0.7, "id_prefix"))
         lower = doc.lower
         if doc.has_any(_ID_NEAR_WORDS):
             for m in _ID_NEAR_VALUE_RE.finditer(text):
                 v = m.group()
-                nd = sum(c.isdigit() for c in v)
-                if nd < 4 or nd == 4 and (v.isdigit() or "-" not in v and not any(c.isalpha() for c in v)):
+                if len(v) <= 4:  # (at most four digits, all of them digits: never kept below)
+                    continue
+                nd = sum(map(str.isdigit, v))
+                if nd < 4 or nd == 4 and (v.isdigit() or "-" not in v and not any(map(str.isalpha, v))):
                     continue  # four digits only with a letter or a dash ("AB-4471", "12-3456")
                 cue = _ID_NEAR_CUE.search(_window(text, m.start(), 60))
                 if cue and not _NOT_PERSONAL_NEAR.search(cue.group(1)):
@@ -1307,7 +1309,7 @@ class IdRecognizer(Recognizer):
                 while " " in v and v.split(" ", 1)[0].isalpha() and v.split(" ", 1)[0].islower():  # "at 6215 ..."
                     head, v = v.split(" ", 1)
                     vs += len(head) + 1
-                if sum(ch.isdigit() for ch in v) >= 3 or lab.group("user") and len(v) >= 4 and " " not in v:
+                if sum(map(str.isdigit, v)) >= 3 or lab.group("user") and len(v) >= 4 and " " not in v:
                     out.append(Span(vs, m.end("v"), "ID", 0.85, "id_label_after"))
         # the answer to an agent's question on the next chat line ("can I have your customer number?"
         # / "rose: KD-1008-453 i think"), and handles ("@mryetunde576", "SilentSniper#5658")
@@ -1354,7 +1356,7 @@ def repeated_ids(text: str, spans: list[Span]) -> list[Span]:
         if sp.type != "ID" or sp.score < 0.8:
             continue
         v = text[sp.start:sp.end]
-        if len(v) >= 5 and v not in done and any(c.isdigit() for c in v):
+        if len(v) >= 5 and v not in done and any(map(str.isdigit, v)):
             done.add(v)
             i = text.find(v)
             while i >= 0:
@@ -1493,7 +1495,7 @@ def _chat_answers(text: str, is_label=None) -> list[Span]:
             continue
         v = a.group("v").rstrip(".-/")
         user = _USER_QUESTION_RE.search(q.group())
-        if sum(c.isdigit() for c in v) >= 3 or user and len(v) >= 4 and v.lower() not in _NOT_NAME:
+        if sum(map(str.isdigit, v)) >= 3 or user and len(v) >= 4 and v.lower() not in _NOT_NAME:
             out.append(Span(a.start("v"), a.start("v") + len(v), "ID", 0.8, "id_answer"))
     return out
 
@@ -1840,7 +1842,7 @@ class UrlRecognizer(Recognizer):
                 d = DOMAIN_RE.fullmatch(text, start, m.end())
                 first = text[start:m.start()].split(".", 1)[0]
                 short_cc = len(first) < 3 and "." not in text[start:m.start()] and len(m.group()) == 3
-                if d and len(first) >= 2 and not short_cc and any(c.isalpha() for c in first):
+                if d and len(first) >= 2 and not short_cc and any(map(str.isalpha, first)):
                     out.append(self._span(start, m.end(), "DOMAIN", 0.8))
         return out
 
@@ -2488,7 +2490,7 @@ class PersonRecognizer(Recognizer):
         if "=" in text or '":' in text or '" :' in text:
             for m in _KV_NAME_RE.finditer(text):
                 v = m.group("n").rstrip()
-                if v and len(v) <= 60 and v.lower() not in _NOT_NAME and not any(c.isdigit() for c in v):
+                if v and len(v) <= 60 and v.lower() not in _NOT_NAME and not any(map(str.isdigit, v)):
                     found.append(self._span(m.start("n"), m.start("n") + len(v), "PERSON", 0.8))
 
     @staticmethod

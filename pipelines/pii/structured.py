@@ -162,13 +162,13 @@ class StructuredRecognizer(Recognizer):
             for seg in _HL7_SEG_RE.finditer(text):
                 for rx in (_HL7_CX_RE, _HL7_XCN_RE):
                     for m in rx.finditer(text, seg.start(), seg.end()):
-                        if any(c.isdigit() for c in m.group("v")):
+                        if any(map(str.isdigit, m.group("v"))):
                             out.append(self._span(m.start("v"), m.end("v"), "ID", 0.85))
         if ":5" in text:
             self._swift(text, out)
         if "=" in text and "ID" in self.wanted:
             for m in _KV_RE.finditer(text):
-                if column_type(m.group("k")) == "ID" and any(c.isdigit() for c in m.group("v")):
+                if column_type(m.group("k")) == "ID" and any(map(str.isdigit, m.group("v"))):
                     out.append(self._span(m.start("v"), m.end("v"), "ID", 0.85))
         return out
 
@@ -184,14 +184,14 @@ class StructuredRecognizer(Recognizer):
                 body = line.strip()
                 start = pos + len(line) - len(line.lstrip())
                 if k == 0 and body.startswith("/"):  # the account
-                    if any(c.isdigit() for c in body) and "ID" in self.wanted:
+                    if any(map(str.isdigit, body)) and "ID" in self.wanted:
                         out.append(self._span(start + 1, start + len(body), "ID", 0.85))
                 elif not named:  # the name (a company's is left to the other recognizers)
                     named = True
-                    if not any(c.isdigit() for c in body) and "PERSON" in self.wanted and \
+                    if not any(map(str.isdigit, body)) and "PERSON" in self.wanted and \
                             not _ORG_HINTS & {w.strip(".,").lower() for w in body.split()}:
                         out.append(self._span(start, start + len(body), "PERSON", 0.8))
-                elif "ADDRESS" in self.wanted and any(c.isalpha() for c in body):
+                elif "ADDRESS" in self.wanted and any(map(str.isalpha, body)):
                     out.append(self._span(start, start + len(body), "ADDRESS", 0.8))
                 pos, k = end + 1, k + 1
 
@@ -234,11 +234,11 @@ class StructuredRecognizer(Recognizer):
             if not v:
                 continue
             if t == "EITHER":
-                t = "ID" if any(c.isdigit() for c in v) else "PERSON"
+                t = "ID" if any(map(str.isdigit, v)) else "PERSON"
             if t not in self.wanted:
                 continue
-            if t == "ID" and any(c.isdigit() for c in v) and len(v) <= 40:
+            if t == "ID" and any(map(str.isdigit, v)) and len(v) <= 40:
                 out.append(self._span(rstart + s, rstart + e, "ID", 0.85))
-            elif t == "PERSON" and not any(c.isdigit() or c == "@" for c in v) and any(c.isalpha() for c in v) \
+            elif t == "PERSON" and not any(c.isdigit() or c == "@" for c in v) and any(map(str.isalpha, v)) \
                     and len(v) <= 60 and v.lower() not in _NOT_VALUES:
                 out.append(self._span(rstart + s, rstart + e, "PERSON", 0.8))

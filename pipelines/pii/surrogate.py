@@ -236,7 +236,7 @@ class Pseudonymizer:
         return f"{first}.{last}{n}@{domain}"
 
     def _phone(self, value: str) -> str:
-        if not any(c.isdigit() for c in value):  # said aloud: "six one three five five five oh one ..."
+        if not any(map(str.isdigit, value)):  # said aloud: "six one three five five five oh one ..."
             rnd = self._stream("PHONE", "spoken", value.lower())
             return _SPOKEN_DIGIT_RE.sub(lambda _m: _DIGIT_WORDS[next(rnd) % 10], value)
         if value.lstrip().startswith("+") and not _PLUS1_RE.match(value):
@@ -321,7 +321,7 @@ class Pseudonymizer:
     def _id(self, value: str) -> str:
         first_digit = next((i for i, c in enumerate(value) if c.isdigit()), len(value))
         head = value[:first_digit]
-        if first_digit == len(value) or sum(c.islower() for c in head) >= 2 or sum(c.isalpha() for c in head) > 4:
+        if first_digit == len(value) or sum(c.islower() for c in head) >= 2 or sum(map(str.isalpha, head)) > 4:
             # a user name or handle ("mlopez88", "a.kowalski", "@jsmith"), an ID of letters only, or
             # one that opens with five letters or more, taken from the holder's name (a codice
             # fiscale "RSSMRA85...", a UK driving licence "HARPE 903095 ..."): its letters are
@@ -330,7 +330,7 @@ class Pseudonymizer:
         # normalised from the first digit on, so "MRN 00123456" and "00123456" agree
         norm = _SPACES_RE.sub("", value[first_digit:].upper())
         rnd = self._stream("ID", norm)
-        n_digits = sum(c.isdigit() for c in value)
+        n_digits = sum(map(str.isdigit, value))
         out, seen = [value[:first_digit]], 0
         for c in value[first_digit:]:
             if c.isdigit():
