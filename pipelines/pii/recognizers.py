@@ -289,6 +289,15 @@ class _WordStart:
             yield m
             pos = m.end() if m.end() > p else p + 1
 
+    def starts(self, text: str) -> list[int]:
+        """Where the matches start, for a pattern whose matches are one letter at most (the
+        first letter, then look-aheads: ``_letter_branches(..., ahead=True)``), so that no match
+        can hide the next: ``[m.start() for m in self.rx.finditer(text)]``."""
+        out = [c.end() for c in self.probe.finditer(text)]
+        if self.rx.match(text) is not None:
+            out.insert(0, 0)
+        return out
+
     def search(self, text: str) -> re.Match[str] | None:
         m = self.rx.match(text)
         if m is None:
@@ -1240,8 +1249,7 @@ class IdRecognizer(Recognizer):
         lower = doc.lower
         pos = 0
         digit = _DIGIT_RE.search
-        for c in self._label_at.finditer(lower):
-            p = c.start()
+        for p in self._label_at.starts(lower):
             if p < pos or not digit(text, p, p + 64):  # (every value has a digit, near its label)
                 continue
             m = match(text, p)

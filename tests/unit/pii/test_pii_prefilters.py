@@ -251,6 +251,7 @@ def test_word_start_probe_gives_the_plain_finditer_and_search():
             got = ws.search(t)
             assert (got and (got.span(), got.groups())) == (first and (first.span(), first.groups())), t
             seen += bool(plain)
+        assert id_rec._label_at.starts(t) == [m.start() for m in id_rec._label_at.rx.finditer(t)], t
     assert seen > 1000  # the generator does produce matches, at the text's start too
 
 
