@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import bisect
-from operator import attrgetter
 from collections.abc import Iterable
 from dataclasses import dataclass, field
+from operator import attrgetter
 
 #: The six types of the first release come first and keep their names.
 LEGACY_ENTITY_TYPES: tuple[str, ...] = ("PERSON", "EMAIL", "PHONE", "DATE", "ADDRESS", "ID")

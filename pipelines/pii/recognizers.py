@@ -134,14 +134,11 @@ class Doc:
         search the text once per word (about 140 searches per text)."""
         found = self._gates
         if found is None:
-            found = self._gates = _gate_words_in(self.lower)
-            if found is None:  # (no automaton: one search per word)
-                self._gates = _NO_GATE_INDEX
-        elif found is _NO_GATE_INDEX:
+            found = _gate_words_in(self.lower)
+            self._gates = found = _NO_GATE_INDEX if found is None else found
+        if found is _NO_GATE_INDEX:  # (no automaton: one search per word)
             return any(map(self.lower.__contains__, words))
-        else:
-            return not found.isdisjoint(words)
-        return self.has_any(words)
+        return not found.isdisjoint(words)
 
     def has_run(self, lo: int, hi: int = 1 << 30) -> bool:
         """Whether a maximal digit run of ``lo`` to ``hi`` digits occurs."""
@@ -657,10 +654,10 @@ _NUM_WORDS = ("oh|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve
 _SPOKEN_YEAR = rf"(?:[ ,]+(?:nineteen|two thousand(?: and)?|twenty)(?:[ -](?:{_NUM_WORDS})){{0,3}})?"
 _SPOKEN_DATE_RE = re.compile(
     rf"\b(?:{_MON_LOW}[ ](?:the[ ])?{_ORD}{_SPOKEN_YEAR}|(?:the[ ])?{_ORD}[ ]of[ ]{_MON_LOW}{_SPOKEN_YEAR})\b")
-_MONTH_STEMS = _gate(("january", "february", "march", "april", "june", "july", "august", "september", "october",
-                "november", "december"))
-_ORD_STEMS = _gate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth", "tenth",
-              "eleventh", "twelfth", "teenth", "tieth"))
+_MONTH_STEMS = _gate(("january", "february", "march", "april", "june", "july", "august", "september",
+                      "october", "november", "december"))
+_ORD_STEMS = _gate(("first", "second", "third", "fourth", "fifth", "sixth", "seventh", "eighth", "ninth",
+                    "tenth", "eleventh", "twelfth", "teenth", "tieth"))
 
 
 class DateRecognizer(Recognizer):
@@ -830,11 +827,11 @@ ADDRESS_RES = [
 # text, or None (a check of its own in ``find``).
 _EU_TRIGGERS = (
     _gate(("straße", "strasse", "str.", "weg ", "platz", "allee", "gasse", "ring ", "damm", "ufer", "chaussee",
-     "steig", "pfad")),
+           "steig", "pfad")),
     _gate(("rue ", "avenue ", "av. ", "boulevard", "bd ", "place ", "allée", "allee", "impasse", "chemin", "quai ",
-     "route ", "cours ", "square ", "passage ")),
+           "route ", "cours ", "square ", "passage ")),
     _gate(("calle ", "avenida ", "av. ", "via ", "viale ", "piazza ", "corso ", "rua ", "largo ", "paseo ", "carrer ",
-     "ul.", "ulica ", "c/")),
+           "ul.", "ulica ", "c/")),
     None,  # street first, French: _FR_FIRST_CAPS, case-sensitive
     None,  # lower-case streets: _LOWER_STREET_WORD_RE, case-sensitive
     None,  # Indian layouts: a run of exactly six digits (the PIN code)
@@ -846,8 +843,8 @@ _EU_TRIGGERS = (
 # it has a digit and a word of three letters or more (and is no e-mail, URL or phone number).
 # (what must occur in the lower-cased text for _ADDR_LABEL_RE to have a chance: a cheap pre-filter)
 _PO_BOX_GATE = _gate(("box", "postfach", "pmb"))
-_ADDR_LABEL_WORDS = _gate(("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at", "lives at",
-                     "living at", "resid", "c/o"))
+_ADDR_LABEL_WORDS = _gate(("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at",
+                           "lives at", "living at", "resid", "c/o"))
 _ADDR_LABEL_RE = _WordStart(re.compile(
     r"(?i:\b(?:address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
     r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
@@ -1134,8 +1131,8 @@ _NOT_PERSONAL_NEAR = re.compile(
 _ID_NEAR_CUE = re.compile(
     r"(?i:\b(?:account|acct|customer|member|membership|policy|subscriber|licen[cs]e|passport|patient|"
     r"employee|student|loyalty|insurance|claim|contract|client)\b)([^.!?\n]{0,50})$")
-_ID_NEAR_WORDS = _gate(("account", "acct", "customer", "member", "policy", "subscriber", "licen", "passport", "patient",
-                  "employee", "student", "loyalty", "insurance", "claim", "contract", "client"))
+_ID_NEAR_WORDS = _gate(("account", "acct", "customer", "member", "policy", "subscriber", "licen", "passport",
+                        "patient", "employee", "student", "loyalty", "insurance", "claim", "contract", "client"))
 _ID_NEAR_VALUE_RE = re.compile(
     r"(?<![\w$£€¥.,/:+-])(?:[A-Z]{1,4}-?)?\d[\dA-Z]*(?:-[\dA-Z]+){0,4}(?![\w-]|[.,/:]\d)")
 
@@ -1450,11 +1447,12 @@ _AFTER_LABELS = (r"(?:(?:customer|cust|client|member(?:ship)?|account|acct|contr
                  r"aadhaa?r|adhaa?r|nhs(?:\s+(?:number|no\.?))?|bsn(?:-nummer)?|dni|nie|cf|codice\s+fiscale|"
                  r"num[ée]ro\s+fiscal|steuer-?id(?:nr)?|f[üu]hrerschein(?:nummer)?|"
                  r"(?P<user>login(?:\s+id)?|user\s?(?:name|id)|account\s+name|handle))")
-_AFTER_LABEL_STEMS = _gate(("customer", "cust", "client", "member", "account", "acct", "contract", "policy", "loyalty",
-                      "club card", "passport", "pan", "insurance", "ni ", "tax", "licen", "flyer", "miles",
-                      "student", "employee", "staff", "patient", "subscriber", "login", "user", "handle", "custmer",
-                      "mem", "gym", "library", "serial", "sim", "iccid", "loan", "a/c", "id card", "voter", "epic",
-                      "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice", "fiscal", "steuer", "hrerschein"))
+_AFTER_LABEL_STEMS = _gate(("customer", "cust", "client", "member", "account", "acct", "contract", "policy",
+                            "loyalty", "club card", "passport", "pan", "insurance", "ni ", "tax", "licen", "flyer",
+                            "miles", "student", "employee", "staff", "patient", "subscriber", "login", "user",
+                            "handle", "custmer", "mem", "gym", "library", "serial", "sim", "iccid", "loan", "a/c",
+                            "id card", "voter", "epic", "adha", "aadha", "nhs", "bsn", "dni", "nie", "cf", "codice",
+                            "fiscal", "steuer", "hrerschein"))
 # (on lower-cased text) the label; the connector before it ("... is my", " (that's my", " - "); the value
 _AFTER_LABEL_AT = _WordStart(re.compile(
     rf"(?=[abcdefghilmnpstuv])\b(?:{_factor_alternatives(_AFTER_LABELS)})\b"))  # (the first letters of its words)
