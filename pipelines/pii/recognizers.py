@@ -876,6 +876,41 @@ _CITY_AFTER_RE = re.compile(rf"\s([{_UP}][\w'’-]+)")
 _CITY_BEFORE_RE = re.compile(rf"([{_UP}][\w'’-]+),?\s(?:-\s?)?$")
 
 
+# A street line written street first, its number, then a European postcode and the town
+# ("Molenlaan 194, 3380 AA Groningen", "Am Mühlbach 115, 82622 Kassel", "Via dei Mille 110,
+# 93078 Brescia", "ul. Piękna 174/39, 24-952 Lublin"): found from ", <postcode> <Town>" (a fast
+# scan for ","), then the street and number right before it. Postcodes: five digits (DE, IT,
+# ES, FR), four digits and two capitals (NL), four digits (AT, CH, BE, DK, NO), 2-3 digits (PL)
+# and 4-3 digits (PT).
+_TOWN = rf"[{_UP}][\w'’-]+(?:[ ](?:(?:im|am|an|der|de|del|di|la|le|sur|upon|on|in)[ ])?[{_UP}][\w'’-]+){{0,3}}"
+_EU_POSTCODE_TOWN_RE = re.compile(
+    rf",[ ](?:\d{{5}}|\d{{4}}[ ]?[A-Z]{{2}}|\d{{2}}-\d{{3}}|\d{{4}}-\d{{3}}|\d{{4}})[ ]{_TOWN}(?![\w'’-])")
+_STREET_NUMBER_BEFORE_RE = re.compile(
+    rf"(?:(?<=[\s,:;(\[])|^)(?P<s>(?:[{_UP}][\w'’.-]*|aleja|al\.|ul\.|ulica|plac|pl\.|os\.|osiedle|via|viale|"
+    rf"rua|calle|rue)(?:[ ](?:[{_UP}][\w'’.-]*|am|an|im|auf|der|dem|den|des|die|das|dei|degli|del|"
+    rf"della|di|de|da|do|dos|la|le|les|van|von|het|ter|ten|op|aan)){{0,4}})"
+    rf"[ ](?P<n>\d{{1,5}}[A-Za-z]?(?:[/-]\d{{1,5}}[A-Za-z]?)?)$")
+_STREET_OPENERS = frozenset("via viale rua calle rue aleja al. ul. ulica plac pl. os. osiedle".split())
+# words that make "<Word> <number>, <postcode> <Town>" something other than a street
+_NOT_STREET_WORDS = frozenset(
+    "order invoice ticket case ref reference account customer number no nr page version model year since "
+    "total amount price fee item items room flat unit apt suite floor tel phone fax box po postfach pmb gpo".split())
+# A flat, block or house first (India, Singapore, the Philippines, Hong Kong, China), then
+# comma-separated parts of capitalised words and numbers, up to a postcode at the end ("Flat 909,
+# Green Park Residency, Kalla Ganj, Bengaluru - 479243", "Blk 9 Lot 6, Rizal Ave, Brgy. Mabolo,
+# Davao City 1541", "Blk 768 Punggol Field, #21-146, Singapore 580688").
+_UNIT_PART = (rf"(?:#\d{{1,3}}-\d{{1,4}}|\d{{1,3}}/F|No\.[ ]?\d{{1,5}}|\d{{1,4}}(?:st|nd|rd|th)?|Brgy\.|[{_UP}][\w'’.-]*)"
+              rf"(?:[ ](?:[{_UP}][\w'’.-]*|of|de|da|\d{{1,4}}))*")
+_UNIT_LED_RE = _WordStart(re.compile(
+    rf"\b(?:Flat|Blk|Block|Unit|Room|House|Plot|Door|Apt\.?|Apartment)[ ](?:No\.?[ ]?)?#?(?:\d[\w/-]{{0,6}}|[A-Z]\b)"
+    rf"(?:[ ]Lot[ ]\d{{1,4}})?(?:,?[ ]{_UNIT_PART}){{1,7}}?,?[ ](?:-[ ])?(?:\d{{3}}[ ]\d{{3}}|\d{{4,6}})(?![\w-])"))
+_UNIT_LED_GATE = _gate(("flat", "blk", "block", "unit", "room", "house", "plot", "door", "apt", "apartment"))
+# a country after an address, at the end of its line or sentence ("..., Gdańsk, Polska", "..., UK")
+_COUNTRY_AFTER_RE = re.compile(rf",[ ](?P<c>[{_UP}][\w'’.-]*(?:[ ][{_UP}][\w'’.-]*){{0,2}})(?=[ \t]*(?:$|\n|[.;)]))")
+_COUNTRY_NAMES_EXTRA = frozenset({"polska", "deutschland", "italia", "españa", "espana", "brasil", "rsa",
+                                  "nederland", "österreich", "schweiz", "suisse", "belgique", "danmark"})
+
+
 class AddressRecognizer(Recognizer):
     """US, UK, IN street lines by number + street suffix (numbers like "221B", "12-14", "4/22";
     directions before and after: "N. Main St", "Queen Street West"); DE/FR/ES/IT/PL street lines
@@ -943,6 +978,28 @@ class AddressRecognizer(Recognizer):
                 if u:
                     start = u.start()
                 out.append(self._span(start, end, "ADDRESS", 0.9))
+        if "," in text and (5 in doc.digit_runs or 4 in doc.digit_runs or 3 in doc.digit_runs):
+            for a in _EU_POSTCODE_TOWN_RE.finditer(text):
+                c = a.start()
+                m = _STREET_NUMBER_BEFORE_RE.search(text, max(0, c - 70), c)
+                if m is None:
+                    continue
+                words = m.group("s").split(" ")
+                if any(w.lower().rstrip(".") in _NOT_STREET_WORDS for w in words):
+                    continue
+                start = m.start()
+                while len(words) > 1 and words[0].lower() in STOP and words[0].lower() not in _STREET_OPENERS:
+                    # "Please ...", "I ...", "We ..." (not "Via ...")
+                    start += len(words.pop(0)) + 1
+                out.append(self._span(start, a.end(), "ADDRESS", 0.85))
+        if doc.has_any(_UNIT_LED_GATE):
+            out.extend(self._span(m.start(), m.end(), "ADDRESS", 0.85) for m in _UNIT_LED_RE.finditer(text))
+        if out and "," in text:  # the country after an address ("..., Gdańsk, Polska")
+            pl = places()
+            for sp in list(out):
+                m = _COUNTRY_AFTER_RE.match(text, sp.end)
+                if m and (pl.names.get(m.group("c").lower()) == "COUNTRY" or m.group("c").lower() in _COUNTRY_NAMES_EXTRA):
+                    out.append(self._span(sp.start, m.end(), "ADDRESS", sp.score))
         if doc.has_any(_ADDR_LABEL_WORDS):
             # only where the patterns above found nothing: they know where an address ends
             have = [(s.start, s.end) for s in out]
