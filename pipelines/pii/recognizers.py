@@ -843,12 +843,12 @@ _EU_TRIGGERS = (
 # it has a digit and a word of three letters or more (and is no e-mail, URL or phone number).
 # (what must occur in the lower-cased text for _ADDR_LABEL_RE to have a chance: a cheap pre-filter)
 _PO_BOX_GATE = _gate(("box", "postfach", "pmb"))
-_ADDR_LABEL_WORDS = _gate(("address", "ship", "deliver", "send", "mail to", "mail it", "located at", "live at",
-                           "lives at", "living at", "resid", "c/o"))
+_ADDR_LABEL_WORDS = _gate(("address", "adress", "ship", "deliver", "send", "post", "mail to", "mail it", "located at",
+                           "live at", "lives at", "living at", "resid", "c/o"))
 _ADDR_LABEL_RE = _WordStart(re.compile(
-    r"(?i:\b(?:address(?:\s+(?:is|was|on\s+file(?:\s+is)?"
+    r"(?i:\b(?:ad?dress(?:\s+(?:is|was|on\s+file(?:\s+is)?"
     r"|should\s+be|changed\s+to|updated\s+to))?|ship(?:ped)?\s+(?:it\s+|them\s+)?to|deliver(?:ed)?\s+(?:it\s+|them\s+)?to"
-    r"|send\s+(?:it\s+|them\s+)?to|mail\s+(?:it\s+)?to|located\s+at|lives?\s+at|living\s+at|resid(?:es?|ing)\s+at"
+    r"|send\s+(?:it\s+|them\s+)?to|post(?:ed)?\s+(?:it\s+|them\s+)?to|mail\s+(?:it\s+)?to|located\s+at|lives?\s+at|living\s+at|resid(?:es?|ing)\s+at"
     r"|c/o))[ \t]*[:\-–]?[ \t]*(?:\r?\n[ \t]*)?"
     r"(?P<v>(?:[#\d]|(?:flat|apt|apartment|unit|suite|plot|block|blk|house|building|bldg|room|no\.|lot|villa|tower"
     r"|rural\s+route|rr|p\.?\s?o\.?\s+box)\b|[A-Z])[^\n.!?;]{3,90}(?:\.(?=[ \t]*[^\s])[^\n.!?;]{1,60})?)"))

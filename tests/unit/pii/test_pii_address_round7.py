@@ -33,6 +33,9 @@ def _addresses(text: str) -> list[str]:
         ("send it to Blk 123 Tampines Street 11, #04-56, Singapore 521123 please", "Blk 123 Tampines Street 11, #04-56, Singapore 521123"),
         ("Maria Santos\nBlk 4 Lot 2, Mabini Street, Brgy. San Roque, Quezon City 1103\nmaria@example.com",
          "Blk 4 Lot 2, Mabini Street, Brgy. San Roque, Quezon City 1103"),
+        # after "post it to" and a misspelt "adress:"
+        ("pls post it to 4 Abbey Road, Leeds, LS1 4AP please. cheers", "4 Abbey Road, Leeds, LS1 4AP"),
+        ("- adress: Sarahdreef 671, Garrelsweer\nit was late", "Sarahdreef 671, Garrelsweer"),
         # a country after the address, at the end of its line
         ("Current residential address: ul. Długa 12, 80-827 Gdańsk, Polska\nTown of birth: Gdynia",
          "ul. Długa 12, 80-827 Gdańsk, Polska"),
