@@ -91,7 +91,7 @@ def _gate_words_in(lower: str) -> frozenset[str] | None:
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_gates")
+    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_gates", "_cap_words")
 
     def __init__(self, text: str) -> None:
         self.text = text
@@ -100,6 +100,7 @@ class Doc:
         self._caps: list[int] | None = None
         self._runs: dict[int, list[str]] | None = None
         self._gates: frozenset[str] | None = None
+        self._cap_words: list[tuple[int, int, int, str]] | None = None
 
     @property
     def lower(self) -> str:
@@ -155,6 +156,16 @@ class Doc:
         if rx is None:
             rx = _RUN_START_RES.setdefault(prefix, re.compile(rf"{re.escape(prefix)}(?<!\d{re.escape(prefix)})"))
         return rx.search(self.text) is not None
+
+    @property
+    def cap_words(self) -> list[tuple[int, int, int, str]]:
+        """``(i, start, end, lower)`` for each word of ``caps``: its index into ``words``, its
+        span and ``text[start:end].lower()`` (the place, group and organization rules all
+        look the capitalised words up in lower case)."""
+        if self._cap_words is None:
+            text, words = self.text, self.words
+            self._cap_words = [(i, *words[i], text[words[i][0]:words[i][1]].lower()) for i in self.caps]
+        return self._cap_words
 
     @property
     def caps(self) -> list[int]:
@@ -1724,9 +1735,18 @@ class NationalIdRecognizer(Recognizer):
                 found[rx] = rx.search(text) is not None
             return found[rx]
 
-        on = tuple(i for i, _, g in self._free_src
-                   if g is None or (all(len(runs.get(n, ())) >= k for n, k in g[0]) and (g[1] is None or g[1] in text)
-                                    and (g[2] is None or has(g[2]))))
+        picked = []
+        for i, _, g in self._free_src:
+            if g is not None:
+                for n, k in g[0]:
+                    if len(runs.get(n, ())) < k:
+                        break
+                else:
+                    if (g[1] is None or g[1] in text) and (g[2] is None or has(g[2])):
+                        picked.append(i)
+                continue
+            picked.append(i)
+        on = tuple(picked)
         rx = self._free_by_set.get(on, False)
         if rx is False:
             if len(on) == len(self._free_src):
@@ -2778,11 +2798,10 @@ class PlaceRecognizer(Recognizer):
         out: list[Span] = []
         n = len(words)
         nxt = 0  # words before this one are inside a place already found
-        for i in doc.caps:
+        for i, s0, e0, w0 in doc.cap_words:
             if i < nxt:
                 continue
-            s0, e0 = words[i]
-            w0 = text[s0:e0].rstrip(".").lower()
+            w0 = w0.rstrip(".")
             if w0 not in pl.first_words and w0 not in pl.names:
                 continue
             best = None
@@ -2849,9 +2868,8 @@ class NrpRecognizer(Recognizer):
         words = doc.words
         out = []
         n = len(words)
-        for i in doc.caps:
-            s0, e0 = words[i]
-            first = text[s0:e0].rstrip(".").lower().replace("-", " ")
+        for i, s0, e0, first in doc.cap_words:
+            first = first.rstrip(".").replace("-", " ")
             if first.split(" ", 1)[0] not in _NRP_FIRST:
                 continue
             best = None
@@ -2911,10 +2929,8 @@ class OrganizationRecognizer(Recognizer):
         n = len(words)
         # the employer cue needs one of these words: look for it only in texts that have one
         employer = not text.isascii() or doc.has_any(_EMPLOYER_STEMS)
-        for i in doc.caps:
-            s, e = words[i]
+        for i, s, e, lw in doc.cap_words:
             w = text[s:e]
-            lw = w.lower()
             lw_stripped = lw.rstrip(".")
             if lw in ORG_SUFFIXES or lw_stripped in ORG_SUFFIXES:
                 # walk back over capitalised words (and connectors between them)

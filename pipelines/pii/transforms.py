@@ -102,7 +102,6 @@ class Anonymizer:
         spans = self._engine.detect(text)
         if not spans:
             return AnonymizedText(text, collections.Counter(), spans)
-        counts: collections.Counter = collections.Counter()
         parts: list[str] = []
         pos = 0
         pseudo, mapping = self._pseudo, self._mapping
@@ -121,7 +120,6 @@ class Anonymizer:
                 mapping.setdefault(new, value)
             parts.append(text[pos:s.start])
             parts.append(new)
-            counts[s.type] += 1
             pos = s.end
         parts.append(text[pos:])
-        return AnonymizedText("".join(parts), counts, spans)
+        return AnonymizedText("".join(parts), collections.Counter([s.type for s in spans]), spans)
