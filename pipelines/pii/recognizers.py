@@ -931,7 +931,11 @@ class AddressRecognizer(Recognizer):
     after a residence cue ("lives on Elm Street"). Each is extended over units (", Apt. 5C",
     ", 34th Floor") and a following ", City postcode" (or ", 10115 Berlin", "Newtown NSW 2042")
     when the tail has a postcode or names a known place or state code. A unit alone ("Suite
-    300") is not an address."""
+    300") is not an address. Also: a street written first with its number before a European
+    postcode and town ("Molenlaan 194, 3380 AA Groningen"), a flat, block or house first up to
+    a postcode ("Flat 909, Green Park Residency, Bengaluru - 479243"), a country after an
+    address at its line end, and the rest of the line after an address label ("Address:",
+    "ship to", "post it to")."""
 
     name = "address"
     entities = ("ADDRESS",)
