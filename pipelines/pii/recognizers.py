@@ -914,7 +914,8 @@ _UNIT_PART = (rf"(?:#\d{{1,3}}-\d{{1,4}}|\d{{1,3}}/F|No\.[ ]?\d{{1,5}}|\d{{1,4}}
               rf"(?:[ ](?:[{_UP}][\w'’.-]*|of|de|da|\d{{1,4}}))*")
 _UNIT_LED_RE = _WordStart(re.compile(
     rf"\b(?:Flat|Blk|Block|Unit|Room|House|Plot|Door|Apt\.?|Apartment)[ ](?:No\.?[ ]?)?#?(?:\d[\w/-]{{0,6}}|[A-Z]\b)"
-    rf"(?:[ ]Lot[ ]\d{{1,4}})?(?:,?[ ]{_UNIT_PART}){{1,7}}?,?[ ](?:-[ ])?(?:\d{{3}}[ ]\d{{3}}|\d{{4,6}})(?![\w-])"))
+    rf"(?:[ ]Lot[ ]\d{{1,4}})?,?[ ]{_UNIT_PART}(?:,[ ]{_UNIT_PART}){{0,6}}?,?[ ](?:-[ ])?(?:\d{{3}}[ ]\d{{3}}|\d{{4,6}})"
+    rf"(?![\w-])"))  # (parts apart from the first are separated by commas: no exponential backtracking)
 _UNIT_LED_GATE = _gate(("flat", "blk", "block", "unit", "room", "house", "plot", "door", "apt", "apartment"))
 # a country after an address, at the end of its line or sentence ("..., Gdańsk, Polska", "..., UK")
 _COUNTRY_AFTER_RE = re.compile(rf",[ ](?P<c>[{_UP}][\w'’.-]*(?:[ ][{_UP}][\w'’.-]*){{0,2}})(?=[ \t]*(?:$|\n|[.;)]))")

@@ -65,3 +65,12 @@ def test_country_only_after_an_address_at_a_line_end():
     text = "Ship to 12 Main St, Springfield, IL 62704, USA\nThanks, from France"
     assert "12 Main St, Springfield, IL 62704, USA" in _addresses(text)
     assert not any("France" in a for a in _addresses(text))
+
+
+@pytest.mark.timeout(60)
+def test_long_title_case_lines_after_a_unit_word_do_not_backtrack_for_ever():
+    # parts after the first are comma-separated, so a long run of capitalised words with no
+    # postcode fails in linear time (with optional commas the partitions grew exponentially)
+    for sep in (" ", ", "):
+        text = "Flat 5 " + sep.join(["Green Park Residency"] * 150) + " and nothing else"
+        assert _addresses(text) == []
