@@ -28,6 +28,7 @@ Layers, from strongest to weakest evidence:
 
 from __future__ import annotations
 
+import bisect
 import collections
 import ipaddress
 import re
@@ -91,13 +92,12 @@ def _gate_words_in(lower: str) -> frozenset[str] | None:
 class Doc:
     """One text and the views of it that several recognizers share (lazily computed)."""
 
-    __slots__ = ("text", "_words", "_lower", "_caps", "_runs", "_gates", "_cap_words")
+    __slots__ = ("text", "_words", "_lower", "_runs", "_gates", "_cap_words")
 
     def __init__(self, text: str) -> None:
         self.text = text
         self._words: list[tuple[int, int]] | None = None
         self._lower: str | None = None
-        self._caps: list[int] | None = None
         self._runs: dict[int, list[str]] | None = None
         self._gates: frozenset[str] | None = None
         self._cap_words: list[tuple[int, int, int, str]] | None = None
@@ -158,22 +158,28 @@ class Doc:
         return rx.search(self.text) is not None
 
     @property
-    def cap_words(self) -> list[tuple[int, int, int, str]]:
-        """``(i, start, end, lower)`` for each word of ``caps``: its index into ``words``, its
-        span and ``text[start:end].lower()`` (the place, group and organization rules all
-        look the capitalised words up in lower case)."""
+    def cap_words(self) -> list[tuple[int, int, str]]:
+        """``(start, end, lower)`` of each word of ``words`` that starts with a capital, with
+        ``text[start:end].lower()`` (the place, group and organization rules look them up in
+        lower case).  Found by one scan for capitalised words, without listing every word,
+        where no capital follows a letter or one of ``'’.-`` (then a capital after a character
+        that no word has starts a word, and nothing else does); else from ``words``."""
         if self._cap_words is None:
-            text, words = self.text, self.words
-            self._cap_words = [(i, *words[i], text[words[i][0]:words[i][1]].lower()) for i in self.caps]
+            text = self.text
+            if _CAP_AFTER_MARK_RE.search(text) is None:
+                self._cap_words = [(m.start(), m.end(), m.group().lower()) for m in _CAP_WORD_RE.finditer(text)]
+            else:
+                self._cap_words = [(a, b, text[a:b].lower()) for a, b in self.words if text[a].isupper()]
         return self._cap_words
 
-    @property
-    def caps(self) -> list[int]:
-        """Indexes into ``words`` of the words that start with an upper-case letter."""
-        if self._caps is None:
-            text = self.text
-            self._caps = [i for i, (s, _) in enumerate(self.words) if text[s].isupper()]
-        return self._caps
+    def next_word(self, end: int) -> tuple[int, int] | None:
+        """The word of ``words`` after the one that ends at ``end`` (None after the last)."""
+        m = _WORD_RE.search(self.text, end)
+        return None if m is None else m.span()
+
+    def word_index(self, start: int) -> int:
+        """The index into ``words`` of the word that starts at ``start``."""
+        return bisect.bisect_left(self.words, (start,))
 
 
 _DIGITS_RE = re.compile(r"\d+")
@@ -182,6 +188,10 @@ _RUN_START_RES: dict[str, re.Pattern[str]] = {}
 _DIGIT_RE = re.compile(r"\d")
 # (the loop unrolled: the same matches as ``[A-Za-z](?:[A-Za-z'’-]|\.(?=[A-Za-z]\.))*\.?``, faster)
 _WORD_RE = re.compile(r"[A-Za-z][A-Za-z'’-]*(?:\.(?=[A-Za-z]\.)[A-Za-z'’-]*)*\.?")
+# the words of _WORD_RE that start with a capital, where the character before cannot be in a word
+# (a letter or one of "'’.-"); _CAP_AFTER_MARK_RE finds the texts where that test is not enough
+_CAP_WORD_RE = re.compile(r"[A-Z](?<![A-Za-z'’.-][A-Z])[A-Za-z'’-]*(?:\.(?=[A-Za-z]\.)[A-Za-z'’-]*)*\.?")
+_CAP_AFTER_MARK_RE = re.compile(r"[A-Z](?<=['’.-][A-Z])")
 _NONSPACE_RE = re.compile(r"\S+")
 
 
@@ -2799,35 +2809,37 @@ class PlaceRecognizer(Recognizer):
         text = doc.text
         pl = places()
         gaz = gazetteer()
-        words = doc.words
         out: list[Span] = []
-        n = len(words)
-        nxt = 0  # words before this one are inside a place already found
-        for i, s0, e0, w0 in doc.cap_words:
-            if i < nxt:
+        nxt = 0  # words that start before this are inside a place already found
+        for s0, e0, w0 in doc.cap_words:
+            if s0 < nxt:
                 continue
             w0 = w0.rstrip(".")
             if w0 not in pl.first_words and w0 not in pl.names:
                 continue
             best = None
-            for j in range(i, min(n, i + pl.max_words)):
-                if j > i and text[words[j - 1][1]:words[j][0]] != " ":
-                    break
-                key = text[s0:words[j][1]]
+            we = e0  # the end of the place's last word so far, then of each word after it
+            for k in range(pl.max_words):
+                if k:
+                    w = doc.next_word(we)
+                    if w is None or text[we:w[0]] != " ":
+                        break
+                    we = w[1]
+                key = text[s0:we]
                 kind = pl.names.get(key.lower()) or pl.names.get(key.rstrip(".").lower())
                 if kind:
-                    end = words[j][1] if key.lower() in pl.names else words[j][1] - 1
-                    best = (end, j, kind, key.rstrip(".").lower())
+                    end = we if key.lower() in pl.names else we - 1
+                    best = (end, we, kind, key.rstrip(".").lower())
             if best is None:
                 continue
-            end, j, kind, key = best
+            end, last_end, kind, key = best
             span = self._judge(text, s0, end, kind, key, pl, gaz)
             if span is not None:
                 out.append(span)
                 m = _AFTER_PLACE.match(text[end:end + 30])
                 if span.type == "CITY" and m and m.group(1) in pl.state_codes and key not in gaz:
                     out.append(self._span(end + m.start(1), end + m.end(1), "STATE", 0.9))
-            nxt = j + 1
+            nxt = last_end
         return [s for s in out if s.type in self.wanted]
 
     def _judge(self, text, start, end, kind, key, pl, gaz) -> Span | None:
@@ -2870,10 +2882,8 @@ class NrpRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
-        words = doc.words
         out = []
-        n = len(words)
-        for i, s0, e0, first in doc.cap_words:
+        for s0, e0, first in doc.cap_words:
             first = first.rstrip(".").replace("-", " ")
             if first.split(" ", 1)[0] not in _NRP_FIRST:
                 continue
@@ -2881,12 +2891,15 @@ class NrpRecognizer(Recognizer):
             key = first
             if key in NRP_WORDS:
                 best = (e0 if not text[s0:e0].endswith(".") else e0 - 1, key)
-            for j in range(i + 1, min(n, i + _NRP_MAX_WORDS)):
-                if text[words[j - 1][1]:words[j][0]] not in (" ", "-"):
+            we = e0
+            for _ in range(_NRP_MAX_WORDS - 1):  # the words after it
+                w = doc.next_word(we)
+                if w is None or text[we:w[0]] not in (" ", "-"):
                     break
-                key = key + " " + text[words[j][0]:words[j][1]].rstrip(".").lower()
+                ws, we = w
+                key = key + " " + text[ws:we].rstrip(".").lower()
                 if key in NRP_WORDS:
-                    best = (words[j][0] + len(text[words[j][0]:words[j][1]].rstrip(".")), key)
+                    best = (ws + len(text[ws:we].rstrip(".")), key)
             if best is None:
                 continue
             end, key = best
@@ -2929,15 +2942,17 @@ class OrganizationRecognizer(Recognizer):
 
     def find(self, doc: Doc) -> list[Span]:
         text = doc.text
-        words = doc.words
         out: list[Span] = []
-        n = len(words)
+        words: list[tuple[int, int]] = []
+        n = 0
         # the employer cue needs one of these words: look for it only in texts that have one
         employer = not text.isascii() or doc.has_any(_EMPLOYER_STEMS)
-        for i, s, e, lw in doc.cap_words:
+        for s, e, lw in doc.cap_words:
             w = text[s:e]
             lw_stripped = lw.rstrip(".")
+            i = -1  # (its index into ``words``: looked up only where a rule needs the words around it)
             if lw in ORG_SUFFIXES or lw_stripped in ORG_SUFFIXES:
+                words, n, i = doc.words, len(doc.words), doc.word_index(s)
                 # walk back over capitalised words (and connectors between them)
                 k = i
                 while k > 0 and i - k < 5:
@@ -2964,6 +2979,8 @@ class OrganizationRecognizer(Recognizer):
                     end = e if lw_stripped in _ORG_ABBREV or not w.endswith(".") else e - 1
                     out.append(self._span(words[k][0], end, "ORGANIZATION", 0.85))
                     continue
+            if lw in _ORG_LEAD and i < 0:
+                words, n, i = doc.words, len(doc.words), doc.word_index(s)
             if lw in _ORG_LEAD and i + 2 < n and text[e:words[i + 1][0]] == " " and \
                     text[words[i + 1][0]:words[i + 1][1]] == "of":
                 j = i + 2
@@ -2979,6 +2996,8 @@ class OrganizationRecognizer(Recognizer):
             before = _window(text, s, 30)
             if any(not t.isascii() or t.lower() in _EMPLOYER_LAST_WORDS for t in _tail_words(before)) and \
                     _EMPLOYER_CUE.search(before):
+                if i < 0:
+                    words, n, i = doc.words, len(doc.words), doc.word_index(s)
                 j, last = i, i
                 while j + 1 < n and j < i + 4 and text[words[j + 1][0]].isupper() and \
                         text[words[j][1]:words[j + 1][0]] in (" ", " & "):

@@ -333,3 +333,18 @@ def test_engine_without_filters_keeps_what_the_filtered_engine_keeps():
     assert not narrowed._keep_all
     assert {s.type for s in narrowed.detect(text)} == {"PERSON", "PHONE"}
     assert [s for s in everything.detect(text) if s.type in ("PERSON", "PHONE")] == narrowed.detect(text)
+
+
+def test_capitalised_words_and_next_words_match_the_word_list():
+    rnd = random.Random(21)
+    pieces = ["Anna", "O'Brien", "Jean-Luc", "e.g.", "U.S.A.", "Dr.", "St.Mary", "x", " ", "  ", ", ", ".", "-",
+              "'", "’", "McDonald", "eBay", "5Main", "É", "Über", "New York", "\n", "a.B", "-Z", "'Q", "z"]
+    texts = ["", "Anna", "new York city", "Ms. O'Neil met Jean-Luc in St. Louis, MO."]
+    texts += ["".join(rnd.choice(pieces) for _ in range(rnd.randint(1, 8))) for _ in range(4000)]
+    for t in texts:
+        doc = R.Doc(t)
+        words = [m.span() for m in R._WORD_RE.finditer(t)]
+        assert doc.cap_words == [(a, b, t[a:b].lower()) for a, b in words if t[a].isupper()], t
+        for k, (a, b) in enumerate(words):
+            assert doc.next_word(b) == (words[k + 1] if k + 1 < len(words) else None), t
+            assert doc.word_index(a) == k
