@@ -293,10 +293,14 @@ def test_gate_words_are_substring_checks():
 
 
 def test_gate_words_without_the_automaton(monkeypatch):
-    monkeypatch.setattr(R, "_GATE_AUTOMATON", [None])
+    import sys
+
+    monkeypatch.setattr(R, "_GATE_AUTOMATON", [])
+    monkeypatch.setitem(sys.modules, "ahocorasick", None)  # (import fails: the package is missing)
     doc = R.Doc("Please send the parcel to 4 Rue de la Paix")
     assert doc.has_any(R._ADDR_LABEL_WORDS) and doc.has_any(R._EU_TRIGGERS[1])
     assert not doc.has_any(R._WALLET_GATE)
+    assert R._GATE_AUTOMATON == [None]
 
 
 def test_gates_hold_wherever_their_scan_matches():
